@@ -1,0 +1,142 @@
+"""``analyze``: one document in, one ``Analysis`` out, through every stage in order.
+
+    RawDocument -> Article -> spaCy Doc -> entities, places, dates, amounts,
+                                           quotes, events, themes, tone, category
+
+The same function serves the Python API, the CLI, the store's ingest and the batch
+runners; batches go through ``analyze_documents`` so that the language model sees
+``nlp.pipe`` batches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from warta.errors import EmptyDocument, InputError, WartaError
+from warta.record import Analysis, Span
+from warta.sources.raw import RawDocument
+
+__all__ = ["analyze", "analyze_document", "analyze_documents", "load"]
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S)
+_BATCH = 16
+
+
+def analyze(text_or_html: str, *, url: str | None = None, published: str | None = None) -> Analysis:
+    """Analyse one article given as plain text or as an HTML page."""
+    from warta.sources import document_from_html, document_from_text
+
+    name = url or "<text>"
+    if _HTML_START.match(text_or_html[:2000]):
+        raw = document_from_html(text_or_html, name=name, url=url)
+        if published:
+            raw.published = published
+    else:
+        raw = document_from_text(text_or_html, name=name, url=url, published=published)
+    return analyze_document(raw)
+
+
+def analyze_document(raw: RawDocument) -> Analysis:
+    """Analyse one ``RawDocument``; raises a ``WartaError`` naming it on failure."""
+    result = next(analyze_documents([raw]))
+    if isinstance(result, WartaError):
+        raise result
+    return result
+
+
+def load(*paths: str | Path, errors: str = "raise") -> list[Analysis]:
+    """Read and analyse every document in ``paths`` (files, directories, ``-``).
+
+    ``errors="raise"`` stops at the first failing document; ``errors="skip"`` leaves it
+    out (use ``analyze_documents`` to see which failed and why).
+    """
+    from warta.sources import iter_documents
+
+    out = []
+    for result in analyze_documents(iter_documents(paths)):
+        if isinstance(result, WartaError):
+            if errors == "raise":
+                raise result
+            continue
+        out.append(result)
+    return out
+
+
+def analyze_documents(docs: Iterable[RawDocument | InputError]) -> Iterator[Analysis | WartaError]:
+    """Analyse a stream of documents; failures are yielded as errors, in input order."""
+    from warta.article import parse_article
+
+    batch: list[tuple[object, RawDocument]] = []
+    for item in docs:
+        if isinstance(item, WartaError):
+            yield from _run(batch)
+            batch = []
+            yield item
+            continue
+        try:
+            article = parse_article(item)
+            if not article.text.strip():
+                raise EmptyDocument("no article text after cleaning", doc=item.name)
+        except WartaError as exc:
+            yield from _run(batch)
+            batch = []
+            yield exc.with_doc(item.name)
+            continue
+        except Exception as exc:  # a bug in a parser must not stop the batch
+            yield from _run(batch)
+            batch = []
+            yield InputError(f"cannot parse article: {type(exc).__name__}: {exc}", doc=item.name)
+            continue
+        batch.append((article, item))
+        if len(batch) >= _BATCH:
+            yield from _run(batch)
+            batch = []
+    yield from _run(batch)
+
+
+def _run(batch: list[tuple[object, RawDocument]]) -> Iterator[Analysis | WartaError]:
+    if not batch:
+        return
+    from warta.language import load_pipeline
+
+    nlp = load_pipeline()
+    texts = ((article.text, i) for i, (article, _raw) in enumerate(batch))
+    for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=_BATCH):
+        article, raw = batch[i]
+        try:
+            yield _analyse(article, doc)
+        except WartaError as exc:
+            yield exc.with_doc(raw.name)
+        except Exception as exc:  # keep the batch going; report the document and the cause
+            yield WartaError(f"analysis failed: {type(exc).__name__}: {exc}", doc=raw.name)
+
+
+def _analyse(article, doc) -> Analysis:  # noqa: ANN001 - Article, spaCy Doc
+    from warta.analysis.amounts import extract_amounts
+    from warta.analysis.categories import classify_article
+    from warta.analysis.entities import resolve_entities
+    from warta.analysis.events import extract_events
+    from warta.analysis.geocode import geocode
+    from warta.analysis.quotes import extract_quotes
+    from warta.analysis.themes import assign_themes
+    from warta.analysis.tone import score_tone
+    from warta.article.dates import extract_dates
+
+    analysis = Analysis(article=article)
+    analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    analysis.dates = extract_dates(article)
+    analysis.amounts = extract_amounts(article)
+    analysis.entities = resolve_entities(analysis, doc)
+    analysis.places, dateline_entity = geocode(analysis, analysis.entities)
+    if article.dateline is not None and dateline_entity is not None:
+        article.dateline.place_id = dateline_entity
+    analysis.quotes = extract_quotes(analysis, doc)
+    analysis.events = extract_events(analysis, doc)
+    analysis.themes = assign_themes(article, doc, analysis.entities)
+    analysis.tone, entity_tone = score_tone(article, doc, analysis.entities)
+    for ent in analysis.entities:
+        ent.tone = entity_tone.get(ent.id)
+    analysis.category = classify_article(article)
+    return analysis

@@ -1,0 +1,95 @@
+-- warta store, schema version 1. One row per article in `documents` holds the whole
+-- Analysis as JSON (the record is the source of truth); the other tables are indexes
+-- derived from it for queries, rewritten with the document in one transaction.
+PRAGMA user_version = 1;
+
+CREATE TABLE IF NOT EXISTS documents (
+    id          TEXT PRIMARY KEY,
+    url         TEXT UNIQUE,
+    text_hash   TEXT NOT NULL UNIQUE,
+    title       TEXT,
+    outlet      TEXT,
+    published   TEXT,
+    section     TEXT,
+    category    TEXT,
+    origin      TEXT,
+    tone        REAL,
+    ingested_at TEXT NOT NULL,
+    analysis    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    type      TEXT,
+    name      TEXT NOT NULL,
+    kb_id     TEXT,
+    cameo     TEXT,
+    country   TEXT,
+    mentions  INTEGER NOT NULL,
+    tone      REAL,
+    PRIMARY KEY (doc_id, entity_id)
+);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb_id);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n            INTEGER NOT NULL,
+    kind         TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    speaker      TEXT,
+    speaker_kb   TEXT,
+    via          TEXT,
+    confidence   REAL,
+    PRIMARY KEY (doc_id, n)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker COLLATE NOCASE);
+
+CREATE TABLE IF NOT EXISTS events (
+    doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id     TEXT NOT NULL,
+    cameo        TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    quad_class   INTEGER,
+    goldstein    REAL,
+    plover       TEXT,
+    source_code  TEXT,
+    source_text  TEXT,
+    target_code  TEXT,
+    target_text  TEXT,
+    date         TEXT,
+    negated      INTEGER,
+    modality     TEXT,
+    confidence   REAL,
+    PRIMARY KEY (doc_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS events_key ON events(source_code, target_code, cameo, date);
+
+CREATE TABLE IF NOT EXISTS themes (
+    doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    theme    TEXT NOT NULL,
+    gdelt    TEXT,
+    mentions INTEGER NOT NULL,
+    score    REAL,
+    PRIMARY KEY (doc_id, theme)
+);
+CREATE INDEX IF NOT EXISTS themes_theme ON themes(theme);
+
+-- GDELT-style de-duplication across articles: one row per (source, target, code, date),
+-- with NumMentions / NumArticles / NumSources. Every mention stays in `events`.
+CREATE VIEW IF NOT EXISTS event_clusters AS
+SELECT e.source_code, e.target_code, e.cameo, e.date,
+       MIN(e.root) AS root, MIN(e.quad_class) AS quad_class, AVG(e.goldstein) AS goldstein,
+       COUNT(*) AS num_mentions,
+       COUNT(DISTINCT e.doc_id) AS num_articles,
+       COUNT(DISTINCT COALESCE(d.outlet, d.url, d.id)) AS num_sources,
+       MIN(e.doc_id) AS first_doc
+FROM events e JOIN documents d ON d.id = e.doc_id
+WHERE e.negated = 0
+GROUP BY e.source_code, e.target_code, e.cameo, e.date;

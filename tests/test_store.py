@@ -1,0 +1,95 @@
+import sqlite3
+import threading
+
+import pytest
+
+from warta.errors import QueryError
+from warta.store import open_store
+
+from helpers import make_analysis
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with open_store(tmp_path / "w.db") as s:
+        yield s
+
+
+def test_put_and_get_round_trip(store):
+    a = make_analysis(1, url="https://contoh.id/a")
+    doc_id, created = store.put(a)
+    assert created
+    assert store.get(doc_id) == a
+    assert store.get(doc_id[:5]).article.id == doc_id
+
+
+def test_reingest_same_url_updates_not_duplicates(store):
+    store.put(make_analysis(1, url="https://contoh.id/a"))
+    changed = make_analysis(1, url="https://contoh.id/a", text='Teks yang diperbarui. Menteri A bertemu Menteri B lagi. Ia mengatakan "kerja sama baik".')
+    doc_id, created = store.put(changed)
+    assert not created
+    assert store.count() == 1
+    assert "diperbarui" in store.get(doc_id).article.text
+
+
+def test_reingest_same_text_without_url_updates(store):
+    store.put(make_analysis(2))
+    a = make_analysis(2)
+    a.article.text = "  " + a.article.text.upper() + "  "  # same normalised text
+    _, created = store.put(a)
+    assert not created and store.count() == 1
+
+
+def test_search_fts_and_filters(store):
+    for n in range(5):
+        store.put(make_analysis(n, url=f"https://contoh.id/{n}"))
+    hits = store.search("bertemu")
+    assert len(hits) == 5 and all("bertemu" in h.snippet.lower() for h in hits)
+    assert store.search("tidakadakatainisamasekali") == []
+    assert len(store.search(None, theme="DIPLOMACY")) == 5
+    assert len(store.search("bertemu", entity="IDNGOV", since="2024-03-03")) == 3
+
+
+@pytest.mark.parametrize("bad", ['"unbalanced', "AND OR", "x" * 2000, "col:", "NEAR("])
+def test_malformed_query_is_a_clear_error(store, bad):
+    store.put(make_analysis(1))
+    with pytest.raises(QueryError) as info:
+        store.search(bad)
+    assert "\n" not in str(info.value)
+
+
+def test_failed_write_leaves_nothing_behind(store, monkeypatch):
+    store.put(make_analysis(1, url="https://contoh.id/1"))
+    bad = make_analysis(2, url="https://contoh.id/2")
+    bad.events[0].cameo = None  # NOT NULL column: the insert fails midway
+    with pytest.raises(Exception):
+        store.put(bad)
+    assert store.count() == 1
+    con = sqlite3.connect(store.path)
+    assert con.execute("SELECT COUNT(*) FROM entities WHERE doc_id = 'doc0002'").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM documents_fts WHERE doc_id = 'doc0002'").fetchone()[0] == 0
+
+
+def test_quotes_tone_and_event_clusters(store):
+    for n in range(3):
+        a = make_analysis(n, url=f"https://contoh.id/{n}")
+        a.events[0].date = "2024-03-01"
+        a.article.outlet = f"outlet{n % 2}"
+        store.put(a)
+    rows = store.quotes(speaker="Menteri A")
+    assert len(rows) == 3 and rows[0]["text"] == "kerja sama baik"
+    assert store.quotes(speaker="Nobody") == []
+    series = store.tone_over_time("Menteri A")
+    assert sum(r["articles"] for r in series) == 3
+    clusters = store.event_clusters()
+    assert len(clusters) == 1
+    assert clusters[0]["num_mentions"] == 3 and clusters[0]["num_articles"] == 3 and clusters[0]["num_sources"] == 2
+
+
+def test_reads_from_other_threads(store):
+    store.put(make_analysis(1))
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(store.count()))
+    t.start()
+    t.join()
+    assert seen == [1]
