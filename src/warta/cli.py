@@ -204,6 +204,26 @@ def export(
     out.print(f"{n} rows -> {output}")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    token: Annotated[Optional[str], typer.Option(envvar="WARTA_TOKEN", help="Enable POST /api/articles with this bearer token.")] = None,
+) -> None:
+    """Start the dashboard and HTTP API over the store."""
+    try:
+        import uvicorn
+
+        from warta.web import create_app
+    except ImportError as exc:
+        raise WartaError(f"the dashboard needs the web extra: pip install 'warta[web]' ({exc.name} is missing)") from exc
+    application = create_app(db)
+    application.state.ingest_token = token
+    out.print(f"warta dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs; store {application.state.store.path})")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 @eval_app.command("ner")
 def eval_ner(files: Annotated[list[Path], typer.Argument(help="BIO files (token<TAB>label or columns).")], json_: JsonOption = False) -> None:
     """Entity-level precision, recall, micro F1 and type-macro F1 of the shipped NER."""

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS documents (
     analysis    TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
@@ -61,15 +62,37 @@ CREATE TABLE IF NOT EXISTS events (
     plover       TEXT,
     source_code  TEXT,
     source_text  TEXT,
+    source_key   TEXT,
     target_code  TEXT,
     target_text  TEXT,
+    target_key   TEXT,
     date         TEXT,
     negated      INTEGER,
     modality     TEXT,
     confidence   REAL,
+    place        TEXT,
+    lat          REAL,
+    lon          REAL,
+    sentence_start INTEGER,
+    sentence_end   INTEGER,
     PRIMARY KEY (doc_id, event_id)
 );
 CREATE INDEX IF NOT EXISTS events_key ON events(source_code, target_code, cameo, date);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_source_key ON events(source_key);
+CREATE INDEX IF NOT EXISTS events_target_key ON events(target_key);
+
+CREATE TABLE IF NOT EXISTS places (
+    doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    lat       REAL,
+    lon       REAL,
+    country   TEXT,
+    kind      TEXT,
+    mentions  INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, entity_id)
+);
 
 CREATE TABLE IF NOT EXISTS themes (
     doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -23,6 +23,7 @@ from typing import Any
 
 from warta.errors import QueryError, StoreError
 from warta.record import Analysis
+from warta.store.queries import DashboardQueries
 
 __all__ = ["Store", "SearchHit", "open_store", "default_db_path", "text_hash"]
 
@@ -65,7 +66,7 @@ def open_store(path: str | Path | None = None) -> Store:
     return Store(Path(path) if path is not None else default_db_path())
 
 
-class Store:
+class Store(DashboardQueries):
     """A warta store in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
@@ -194,16 +195,28 @@ class Store:
                 for n, q in enumerate(a.quotes)
             ],
         )
+        places = {p.entity_id: p for p in a.places}
         db.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     doc_id, ev.id, ev.cameo, ev.root, ev.quad_class, ev.goldstein, ev.plover,
                     ev.source.code if ev.source else None, ev.source.text if ev.source else None,
+                    _entity_key(a, ev.source.entity_id) if ev.source else None,
                     ev.target.code if ev.target else None, ev.target.text if ev.target else None,
+                    _entity_key(a, ev.target.entity_id) if ev.target else None,
                     ev.date, int(ev.negated), ev.modality, ev.confidence,
+                    *_place_cols(places.get(ev.place_id)), ev.sentence.start, ev.sentence.end,
                 )
                 for ev in a.events
+            ],
+        )
+        db.executemany(
+            "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (doc_id, p.entity_id, p.name, p.lat, p.lon, p.country, p.kind,
+                 len(ent.mentions) if (ent := a.entity(p.entity_id)) else 1)
+                for p in a.places
             ],
         )
         db.executemany(
@@ -368,6 +381,18 @@ class Store:
             what="event query",
         )
         return [dict(r) for r in rows]
+
+
+def _place_cols(place) -> tuple:  # noqa: ANN001 - Place | None
+    if place is None:
+        return (None, None, None)
+    return (place.name, place.lat, place.lon)
+
+
+def _entity_key(a: Analysis, entity_id: str | None) -> str | None:
+    """The cross-article key of an entity: its KB id, else its name (as in queries.py)."""
+    ent = a.entity(entity_id)
+    return (ent.kb_id or ent.name) if ent else None
 
 
 def _speaker_name(a: Analysis, entity_id: str | None) -> str | None:

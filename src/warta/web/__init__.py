@@ -1,0 +1,5 @@
+"""The HTTP API and the dashboard over a warta store (``warta serve``)."""
+
+from warta.web.app import create_app
+
+__all__ = ["create_app"]
