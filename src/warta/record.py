@@ -110,7 +110,7 @@ class Related(_Record):
 @dataclass(slots=True)
 class Dateline(_Record):
     text: str  # the dateline as printed, e.g. "KONTAN.CO.ID - MOSKOW."
-    place: str | None = None  # the place as written, e.g. "MOSKOW"
+    place: str | None = None  # the place, title-cased: "MOSKOW" -> "Moskow"
     place_id: str | None = None  # the entity id of the place, once resolved
 
 

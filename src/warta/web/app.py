@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -45,6 +46,15 @@ def create_app(db: str | Path | None = None, *, ingest_token: str | None = None,
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
             return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES // (1024 * 1024)} MB")
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def drop_empty_form_fields(request: Request, call_next):  # noqa: ANN001, ANN202
+        # A dashboard form sends its empty fields as "since=": for pages, empty means
+        # "no filter" rather than an invalid date. The JSON API stays strict.
+        if not request.url.path.startswith("/api") and request.scope.get("query_string"):
+            pairs = [(k, v) for k, v in parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True) if v]
+            request.scope["query_string"] = urlencode(pairs).encode("latin-1")
         return await call_next(request)
 
     @app.exception_handler(QueryError)

@@ -1,0 +1,320 @@
+"""Date expressions in an article body, resolved to calendar values.
+
+Explicit forms (``Kamis (16/12)``, ``Selasa (21/10/2025)``, ``16 Desember 2021``,
+``September 2019``, ``2022``) and relative ones (``kemarin``, ``hari ini``, ``besok``,
+``pekan lalu``, ``bulan depan``, ``tahun lalu``, ``akhir pekan``, ``dua hari lalu``, a
+weekday such as ``pada hari Selasa``, a month alone such as ``pada Februari``) are found with
+compiled patterns and resolved against the publication date (``relative=True`` when the
+value depends on it). Without a publication date only self-contained forms are kept.
+
+Decisions (news is written in the past tense about the days around publication):
+
+* a weekday alone is the most recent such day on or before publication, or the next one on
+  or after it when its sentence speaks of plans (``akan``, ``berharap``, ``dijadwalkan``,
+  ``mendatang`` ...); ``lalu``/``depan`` after it force the direction;
+* a month alone is the next such month after publication when its sentence speaks of plans,
+  the latest one up to publication when it speaks of the past (``lalu``, ``sejak``,
+  ``telah`` ...), else the closest one (ties go to the past);
+* a day and month without a year are the closest such date to publication;
+* ``akhir pekan`` is reported as the ISO week (precision ``week``) holding that weekend;
+* weeks are ISO weeks (``2021-W50``), months ``2022-02``, years ``2022``.
+
+The span of a mention leaves out a leading preposition (``pada``), so ``pada hari Selasa``
+gives the mention ``hari Selasa``. dateparser is not used on this path: the news forms are
+few and fixed, and a table keeps bare numbers from ever being read as dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from warta.record import Article, DateMention
+
+from ._calendar import (
+    DAY_MONTH,
+    FULL_MONTHS,
+    MONTH_YEAR,
+    MONTHS,
+    WEEKDAY_NUMERIC,
+    WEEKDAYS,
+    closest_year,
+    infer_year,
+    safe_date,
+    weekday_after,
+    weekday_before,
+    year_of,
+)
+
+__all__ = ["date_spans", "extract_dates"]
+
+_FUTURE = re.compile(
+    r"\b(?:akan|bakal|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|jadwal(?:nya)?|berharap|harap"
+    r"|hendak|ingin|mendatang|nanti|segera|ditargetkan|target(?:nya)?|depan)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:lalu|silam|sejak|telah|sudah|sempat|pernah|sebelumnya|kemarin)\b", re.IGNORECASE
+)
+_NUMWORDS = {
+    "se": 1,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+}
+_RELATIVE_DAY = {
+    "kemarin lusa": -2,
+    "kemarin": -1,
+    "hari ini": 0,
+    "besok": 1,
+    "esok hari": 1,
+    "lusa": 2,
+    "tadi malam": -1,
+    "semalam": -1,
+    "tadi pagi": 0,
+    "pagi tadi": 0,
+    "siang tadi": 0,
+    "sore tadi": 0,
+    "pagi ini": 0,
+    "siang ini": 0,
+    "sore ini": 0,
+    "malam ini": 0,
+}
+_REL_DAY = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(k) for k in _RELATIVE_DAY), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_REL_UNIT = re.compile(
+    r"\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|kemarin|ini|depan|mendatang)\b",
+    re.IGNORECASE,
+)
+_WEEKEND = re.compile(
+    r"\bakhir\s+(?:pekan|minggu)(?:\s+(?P<dir>ini|lalu|kemarin|depan|mendatang))?\b", re.IGNORECASE
+)
+_N_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s*"
+    r"(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?P<dir>lalu|silam|lagi|mendatang|kemudian)\b",
+    re.IGNORECASE,
+)
+# A weekday alone; capitalised so that "minggu" (week) is not taken for Sunday.
+_CAP_WEEKDAYS = "|".join(sorted((w.capitalize() for w in WEEKDAYS), key=len, reverse=True))
+_WEEKDAY = re.compile(
+    rf"\b(?:(?P<hari>[Hh]ari)\s+)?(?P<wd>{_CAP_WEEKDAYS})\b(?P<dir>\s+(?:lalu|kemarin|depan|mendatang|ini)\b)?"
+)
+_CAP_MONTHS = "|".join(sorted((m.capitalize() for m in FULL_MONTHS), key=len, reverse=True))
+_MONTH_ALONE = re.compile(
+    r"\b(?i:pada|bulan|sejak|hingga|sampai|akhir|awal|pertengahan|medio|mulai|per|selama|jelang|menjelang|dalam|ke|dari|di)\s+"
+    rf"(?P<mon>{_CAP_MONTHS})\b(?!\s+(?:19|20)\d\d)"
+)
+_YEAR = re.compile(
+    r"(?<![\d.,/\-])(?<!Rp)(?<!Rp )(?P<y>(?:19[5-9]\d|20[0-4]\d))(?![\d/]|[.,]\d|\s*(?:%|persen\b))"
+)
+_PREP = re.compile(r"^(?:pada|sejak|hingga|sampai)\s+", re.IGNORECASE)
+
+
+def _iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The clause that decides the tense of a mention: from the start of its sentence (at
+    most 90 characters back) to a few words after it. A cue word further away ("Polisi
+    mengatakan pada Senin ... akan ...") belongs to another clause."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    left = max(left, start - 90)
+    rights = [i for i in (text.find(c, end) for c in ".!?\n,") if i != -1]
+    right = min([*rights, end + 25, len(text)])
+    return text[left:right]
+
+
+def _direction(word: str | None, sentence: str) -> int:
+    """-1 past, +1 future, 0 undecided."""
+    if word:
+        word = word.strip().lower()
+        if word in ("lalu", "kemarin", "silam"):
+            return -1
+        if word in ("depan", "mendatang", "lagi", "kemudian"):
+            return 1
+        if word == "ini":
+            return 0
+    if _FUTURE.search(sentence):
+        return 1
+    if _PAST.search(sentence):
+        return -1
+    return 0
+
+
+Candidate = tuple[int, int, str, str, bool]  # start, end, value, precision, relative
+
+
+def _explicit(text: str, ref: date | None) -> Iterator[Candidate]:
+    for m in WEEKDAY_NUMERIC.finditer(text):
+        day, month, y = int(m.group("d")), int(m.group("m")), year_of(m.group("y"))
+        if y:
+            d = safe_date(y, month, day)
+            if d:
+                yield m.start(), m.end(), d.isoformat(), "day", False
+        elif ref:
+            d = closest_year(month, day, ref)
+            if d:
+                yield m.start(), m.end(), d.isoformat(), "day", True
+        else:
+            d = infer_year(WEEKDAYS[m.group("wd").lower()], month, day, date.today())
+            if d:
+                yield m.start(), m.end(), d.isoformat(), "day", True
+    for m in DAY_MONTH.finditer(text):
+        month, day, y = (
+            MONTHS[m.group("mon").lower().rstrip(".")],
+            int(m.group("d")),
+            year_of(m.group("y")),
+        )
+        if y:
+            d = safe_date(y, month, day)
+            if d:
+                yield m.start(), m.end(), d.isoformat(), "day", False
+        elif ref:
+            d = closest_year(month, day, ref)
+            if d:
+                yield m.start(), m.end(), d.isoformat(), "day", True
+    for m in MONTH_YEAR.finditer(text):
+        month = MONTHS[m.group("mon").lower().rstrip(".")]
+        yield m.start(), m.end(), f"{int(m.group('y')):04d}-{month:02d}", "month", False
+
+
+def _relative(text: str, ref: date) -> Iterator[Candidate]:
+    for m in _REL_DAY.finditer(text):
+        d = ref + timedelta(days=_RELATIVE_DAY[m.group(0).lower()])
+        yield m.start(), m.end(), d.isoformat(), "day", True
+    for m in _N_AGO.finditer(text):
+        raw_n = m.group("n").lower()
+        n = int(raw_n) if raw_n.isdigit() else _NUMWORDS[raw_n]
+        sign = -1 if m.group("dir").lower() in ("lalu", "silam") else 1
+        unit = m.group("unit").lower()
+        if unit == "hari":
+            yield m.start(), m.end(), (ref + timedelta(days=sign * n)).isoformat(), "day", True
+        elif unit in ("pekan", "minggu"):
+            yield m.start(), m.end(), _iso_week(ref + timedelta(weeks=sign * n)), "week", True
+        elif unit == "bulan":
+            y, mo = _add_months(ref.year, ref.month, sign * n)
+            yield m.start(), m.end(), f"{y:04d}-{mo:02d}", "month", True
+        else:
+            yield m.start(), m.end(), f"{ref.year + sign * n:04d}", "year", True
+    for m in _WEEKEND.finditer(text):
+        direction = _direction(m.group("dir"), _sentence(text, m.start(), m.end()))
+        monday = ref - timedelta(days=ref.weekday())
+        if direction < 0 and (m.group("dir") or ref.weekday() <= 4):
+            saturday = monday - timedelta(days=2)
+        elif direction > 0 and m.group("dir") and m.group("dir").lower() == "depan":
+            saturday = monday + timedelta(days=12)
+        else:
+            saturday = monday + timedelta(days=5)
+        yield m.start(), m.end(), _iso_week(saturday), "week", True
+    for m in _REL_UNIT.finditer(text):
+        unit, word = m.group("unit").lower(), m.group("dir").lower()
+        k = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1, "mendatang": 1}[word]
+        if unit in ("pekan", "minggu"):
+            yield m.start(), m.end(), _iso_week(ref + timedelta(weeks=k)), "week", True
+        elif unit == "bulan":
+            y, mo = _add_months(ref.year, ref.month, k)
+            yield m.start(), m.end(), f"{y:04d}-{mo:02d}", "month", True
+        else:
+            yield m.start(), m.end(), f"{ref.year + k:04d}", "year", True
+    for m in _WEEKDAY.finditer(text):
+        wd_text = m.group("wd")
+        # "Minggu" alone is as often "week" as "Sunday": only with "hari" before it.
+        if wd_text.lower() in ("minggu",) and not m.group("hari"):
+            continue
+        weekday = WEEKDAYS[wd_text.lower()]
+        direction = _direction(m.group("dir"), _sentence(text, m.start(), m.end()))
+        explicit = m.group("dir") is not None and m.group("dir").strip().lower() != "ini"
+        if direction > 0:
+            d = weekday_after(ref + timedelta(days=1 if explicit else 0), weekday)
+        else:
+            d = weekday_before(ref - timedelta(days=1 if explicit else 0), weekday)
+        yield m.start(), m.end(), d.isoformat(), "day", True
+    for m in _MONTH_ALONE.finditer(text):
+        month = MONTHS[m.group("mon").lower()]
+        direction = _direction(None, _sentence(text, m.start(), m.end()))
+        if direction > 0:
+            y = ref.year if month >= ref.month else ref.year + 1
+        elif direction < 0:
+            y = ref.year if month <= ref.month else ref.year - 1
+        else:
+            here = ref.year * 12 + ref.month - 1
+            y = min(
+                (ref.year - 1, ref.year, ref.year + 1),
+                key=lambda yy: (abs(yy * 12 + month - 1 - here), yy * 12 + month - 1 > here),
+            )
+        yield m.start("mon"), m.end("mon"), f"{y:04d}-{month:02d}", "month", True
+
+
+def _years(text: str) -> Iterator[Candidate]:
+    for m in _YEAR.finditer(text):
+        yield m.start(), m.end(), m.group("y"), "year", False
+
+
+def _select(cands: Iterator[Candidate], taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for cand in cands:
+        s, e = cand[0], cand[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        yield cand
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of self-contained date expressions (no resolution): used to keep amount
+    extraction away from day numbers and years."""
+    taken: list[tuple[int, int]] = []
+    for _ in _select(_explicit(text, date(2000, 1, 1)), taken):
+        pass
+    for _ in _select(_years(text), taken):
+        pass
+    return sorted(taken)
+
+
+def _reference(article: Article) -> date | None:
+    if article.published and article.published.value:
+        try:
+            return date.fromisoformat(article.published.value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def extract_dates(article: Article) -> list[DateMention]:
+    """Every date expression in ``article.text``, in text order."""
+    text = article.text
+    ref = _reference(article)
+    taken: list[tuple[int, int]] = []
+    found = list(_select(_explicit(text, ref), taken))
+    if ref:
+        found += _select(_relative(text, ref), taken)
+    found += _select(_years(text), taken)
+    out = []
+    for s, e, value, precision, relative in sorted(found):
+        prep = _PREP.match(text[s:e])
+        if prep:
+            s += prep.end()
+        out.append(
+            DateMention(
+                text=text[s:e], start=s, end=e, value=value, precision=precision, relative=relative
+            )
+        )
+    return out

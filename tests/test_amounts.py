@@ -1,0 +1,90 @@
+"""extract_amounts: made-up sentences for each amount form, and things that are not amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.analysis.amounts import extract_amounts
+from warta.record import Article
+
+
+def _amounts(text: str):
+    found = extract_amounts(Article(id="t", text=text))
+    for a in found:
+        assert text[a.start : a.end] == a.text
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, obj",
+    [
+        ("Rusia mengerahkan 100.000 tentara ke perbatasan.", 100000, None, "tentara"),
+        ("Pemerintah menyiapkan Rp 1,5 triliun untuk bantuan.", 1.5e12, "IDR", None),
+        ("Anggaran Rp500 juta dicairkan.", 5e8, "IDR", None),
+        ("Inflasi naik 3 persen tahun ini.", 3, "percent", None),
+        ("Inflasi naik 3% tahun ini.", 3, "percent", None),
+        ("Suku bunga turun ke 5,75% pekan ini.", 5.75, "percent", None),
+        ("Investasi US$ 2 miliar masuk ke Batam.", 2e9, "USD", None),
+        ("Investasi 2 miliar dolar AS masuk ke Batam.", 2e9, "USD", None),
+        ("Sebanyak 1,2 juta orang mudik.", 1.2e6, None, "orang"),
+        ("Polisi menangkap dua tersangka di Medan.", 2, None, "tersangka"),
+        ("Petugas menyita tiga buah senjata api.", 3, None, "senjata"),
+        ("Kerugian mencapai Rp 13 T menurut jaksa.", 1.3e13, "IDR", None),
+        ("Lahan seluas 10 hektare terbakar.", 10, "ha", None),
+        ("Sebanyak 25 prajurit tidur di hutan.", 25, None, "prajurit"),
+    ],
+)
+def test_forms(text, value, unit, obj):
+    found = _amounts(text)
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.value == pytest.approx(value)
+    assert (a.unit, a.object) == (unit, obj)
+
+
+def test_qualifier_kept_in_text():
+    (a,) = _amounts("Ada lebih dari 100.000 tentara di sana.")
+    assert a.text == "lebih dari 100.000 tentara" and a.value == 100000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat dimulai pukul 10.00 WIB di gedung DPR.",
+        "Dia lahir pada 2019 di Bandung.",
+        "Sidang digelar Selasa (21/10/2025) di Jakarta.",
+        "Peristiwa itu terjadi 16 Desember 2021 malam.",
+        "Hubungi 081234567890 untuk informasi.",
+        "Dia melanggar Pasal 27 ayat 3 UU ITE.",
+        "Zulfa (28) ditetapkan sebagai tersangka.",
+        "Negara G20 bertemu membahas COVID-19.",
+        "Ratusan warga berkumpul di alun-alun.",
+        "Indonesia menang 4-0 atas Brunei.",
+        "Dia adalah salah satu pendiri partai.",
+    ],
+)
+def test_not_amounts(text):
+    assert _amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, obj",
+    [
+        ("Ada dua puluh lima siswa di kelas.", 25, None, "siswa"),
+        ("Dia ditahan dua belas hari di sel.", 12, "day", None),
+        ("Kerugian sekira Rp150 jutaan menurut polisi.", 1.5e8, "IDR", None),
+        ("Harga naik Rp 38,9 M tahun ini.", 3.89e10, "IDR", None),
+        ("Sebanyak 1.700-4.100 orang dipindahkan.", 1700, None, "orang"),
+    ],
+)
+def test_more_forms(text, value, unit, obj):
+    found = _amounts(text)
+    assert len(found) == 1, found
+    assert found[0].value == pytest.approx(value)
+    assert (found[0].unit, found[0].object) == (unit, obj)
+
+
+def test_verbs_are_not_objects():
+    (a,) = _amounts("Gempa bermagnitudo 6,2 juta mengguncang kota.")
+    assert a.object is None
+    assert _amounts("Gempa magnitudo 6,2 mengguncang Halmahera.") == []
