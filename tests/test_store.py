@@ -93,3 +93,37 @@ def test_reads_from_other_threads(store):
     t.start()
     t.join()
     assert seen == [1]
+
+
+LONG = (
+    "Pemerintah kota mengumumkan rencana pembangunan jalur kereta ringan baru yang akan menghubungkan "
+    "pusat kota dengan bandara. Proyek itu diperkirakan selesai dalam tiga tahun dan menelan biaya besar. "
+    "Wali kota mengatakan warga akan dilibatkan dalam konsultasi publik sebelum pembangunan dimulai. "
+    "Sejumlah pengamat transportasi menilai rencana itu penting untuk mengurangi kemacetan yang parah. "
+    'Ia mengatakan "kerja sama baik" menjadi kunci.'
+)
+
+
+def test_near_duplicates_link_to_the_canonical_article_and_count_once(store):
+    first = make_analysis(1, url="https://a.id/1", text=LONG)
+    copy = make_analysis(2, url="https://b.id/2", text="REPUBLIKASI: " + LONG + " (ant)")
+    other = make_analysis(3, url="https://c.id/3")
+    for a in (first, copy, other):
+        a.events[0].date = "2024-03-01"
+        a.article.outlet = a.article.url.split("/")[2]
+        store.put(a)
+    assert store.get(first.article.id).article.duplicate_of is None
+    assert store.get(copy.article.id).article.duplicate_of == first.article.id
+    assert store.get(other.article.id).article.duplicate_of is None
+    (cluster,) = store.event_clusters()
+    assert (cluster["num_mentions"], cluster["num_articles"], cluster["num_sources"]) == (2, 2, 3)
+
+
+def test_dedup_index_survives_reopening(tmp_path):
+    path = tmp_path / "w.db"
+    with open_store(path) as s:
+        s.put(make_analysis(1, url="https://a.id/1", text=LONG))
+    with open_store(path) as s:
+        copy = make_analysis(2, url="https://b.id/2", text=LONG + " Tambahan kecil.")
+        s.put(copy)
+        assert s.get(copy.article.id).article.duplicate_of == "doc0001"

@@ -138,6 +138,7 @@ class Article(_Record):
     related: list[Related] = field(default_factory=list)
     section: str | None = None  # the outlet's own section or category label, if given
     origin: str | None = None  # where the document was read from (path, path#record, url)
+    duplicate_of: str | None = None  # id of the canonical article this one re-publishes (set by store/batch)
 
 
 @dataclass(slots=True)

@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS documents (
     origin      TEXT,
     tone        REAL,
     ingested_at TEXT NOT NULL,
+    duplicate_of TEXT,
+    minhash     BLOB,
     analysis    TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
@@ -106,11 +108,13 @@ CREATE INDEX IF NOT EXISTS themes_theme ON themes(theme);
 
 -- GDELT-style de-duplication across articles: one row per (source, target, code, date),
 -- with NumMentions / NumArticles / NumSources. Every mention stays in `events`.
+-- Near-duplicate articles (re-published copies) count once in mentions and articles;
+-- NumSources still counts every outlet that carried the story.
 CREATE VIEW IF NOT EXISTS event_clusters AS
 SELECT e.source_code, e.target_code, e.cameo, e.date,
        MIN(e.root) AS root, MIN(e.quad_class) AS quad_class, AVG(e.goldstein) AS goldstein,
-       COUNT(*) AS num_mentions,
-       COUNT(DISTINCT e.doc_id) AS num_articles,
+       SUM(d.duplicate_of IS NULL) AS num_mentions,
+       COUNT(DISTINCT COALESCE(d.duplicate_of, d.id)) AS num_articles,
        COUNT(DISTINCT COALESCE(d.outlet, d.url, d.id)) AS num_sources,
        MIN(e.doc_id) AS first_doc
 FROM events e JOIN documents d ON d.id = e.doc_id

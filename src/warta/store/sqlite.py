@@ -78,6 +78,7 @@ class Store(DashboardQueries):
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open store: {exc}", doc=str(self.path)) from exc
         self._local = threading.local()
+        self._dedup = None
         self._write_lock = threading.Lock()
 
     def _connect(self) -> sqlite3.Connection:
@@ -112,9 +113,13 @@ class Store(DashboardQueries):
         row instead of adding one. Everything is written in one transaction: on any
         error, nothing of this document is left behind.
         """
+        from warta.dedup import signature
+
         art = analysis.article
         thash = text_hash(art.text)
+        sig = signature(art.text)
         with self._write_lock:
+            index = self._dedup_index()
             db = self._writer
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -134,8 +139,11 @@ class Store(DashboardQueries):
                     (art.url, thash),
                 ).fetchall():
                     self._delete(db, old["id"])
-                self._insert(db, doc_id, thash, analysis)
+                if art.duplicate_of is None:
+                    art.duplicate_of = index.find(doc_id, sig)
+                self._insert(db, doc_id, thash, analysis, sig.tobytes())
                 db.execute("COMMIT")
+                index.insert(doc_id, sig, art.duplicate_of)
             except BaseException as exc:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
@@ -149,14 +157,26 @@ class Store(DashboardQueries):
         db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # children cascade
 
+    def _dedup_index(self):  # noqa: ANN202 - warta.dedup.NearDuplicateIndex
+        """The near-duplicate index over stored articles, built on first write."""
+        if self._dedup is None:
+            from warta.dedup import NearDuplicateIndex
+
+            self._dedup = NearDuplicateIndex()
+            self._dedup.extend(
+                (r[0], r[1], r[2]) for r in self._writer.execute(
+                    "SELECT id, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL ORDER BY rowid")
+            )
+        return self._dedup
+
     @staticmethod
-    def _insert(db: sqlite3.Connection, doc_id: str, thash: str, a: Analysis) -> None:
+    def _insert(db: sqlite3.Connection, doc_id: str, thash: str, a: Analysis, minhash: bytes) -> None:
         art = a.article
         record = a.to_dict()
         record["article"]["id"] = doc_id
         db.execute(
             "INSERT INTO documents (id, url, text_hash, title, outlet, published, section, category,"
-            " origin, tone, ingested_at, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " origin, tone, ingested_at, duplicate_of, minhash, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id,
                 art.url,
@@ -169,6 +189,8 @@ class Store(DashboardQueries):
                 art.origin,
                 a.tone.score if a.tone else None,
                 datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                art.duplicate_of,
+                minhash,
                 json.dumps(record, ensure_ascii=False),
             ),
         )
