@@ -205,6 +205,47 @@ def export(
 
 
 @app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, WARC archives, JSONL dumps.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output directory (Parquet datasets + manifest).")],
+    engine: Annotated[str, typer.Option(help="local (worker processes) or ray.")] = "local",
+    workers: Annotated[Optional[int], typer.Option(help="Workers (default: one per core).")] = None,
+    address: Annotated[Optional[str], typer.Option(help="Ray cluster address (default: start a local Ray).")] = None,
+    shard_size: Annotated[int, typer.Option(min=1, help="Documents per shard (the unit of resumption).")] = 64,
+    lang: Annotated[Optional[str], typer.Option(help="Keep only documents in this language (e.g. id).")] = None,
+    site: Annotated[Optional[list[str]], typer.Option(help="Keep only documents from this domain (repeatable).")] = None,
+) -> None:
+    """Analyse many documents in parallel into Parquet datasets; a rerun resumes."""
+    from rich.progress import Progress
+
+    from warta.batch import run_batch
+
+    with Progress(transient=True, console=err) as bar:
+        task = bar.add_task("batch", total=None)
+        report = run_batch(inputs, out_dir, engine=engine, workers=workers, address=address, shard_size=shard_size,
+                           lang=lang, sites=site, on_shard=lambda c: bar.advance(task, c["articles"] + c["errors"]))
+    for sample in report.error_samples:
+        err.print(f"[red]error[/red] {sample}", soft_wrap=True)
+    out.print(f"{report.articles} articles in {report.shards} shards ({report.resumed} resumed), {report.errors} failed, "
+              f"{report.skipped} skipped by language, {report.duplicates} near-duplicates, {report.seconds:.1f} s -> {out_dir}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command("load")
+def load_cmd(
+    directory: Annotated[Path, typer.Argument(help="A warta batch output directory.")],
+    db: DbOption = None,
+) -> None:
+    """Merge a batch output into the store (idempotent)."""
+    from warta.batch import load_batch
+
+    with _store(db) as store:
+        n = load_batch(directory, store)
+        out.print(f"{n} articles loaded -> {store.path} ({store.count()} in the store)")
+
+
+@app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",

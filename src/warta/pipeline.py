@@ -11,7 +11,9 @@ runners; batches go through ``analyze_documents`` so that the language model see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from warta.errors import EmptyDocument, InputError, WartaError
@@ -113,7 +115,23 @@ def _run(batch: list[tuple[object, RawDocument]]) -> Iterator[Analysis | WartaEr
             yield WartaError(f"analysis failed: {type(exc).__name__}: {exc}", doc=raw.name)
 
 
-def _analyse(article, doc) -> Analysis:  # noqa: ANN001 - Article, spaCy Doc
+def _analyse(article, doc, timings: dict[str, float] | None = None) -> Analysis:  # noqa: ANN001 - Article, spaCy Doc
+    """Run every extraction stage over one parsed article; ``timings`` collects seconds per stage."""
+    analysis = Analysis(article=article)
+    analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    for name, stage in _stages():
+        if timings is None:
+            stage(analysis, doc)
+        else:
+            t0 = time.perf_counter()
+            stage(analysis, doc)
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+    return analysis
+
+
+@lru_cache(maxsize=1)
+def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
+    """The extraction stages in order; each reads what earlier ones filled in."""
     from warta.analysis.amounts import extract_amounts
     from warta.analysis.categories import classify_article
     from warta.analysis.entities import resolve_entities
@@ -124,19 +142,33 @@ def _analyse(article, doc) -> Analysis:  # noqa: ANN001 - Article, spaCy Doc
     from warta.analysis.tone import score_tone
     from warta.article.dates import extract_dates
 
-    analysis = Analysis(article=article)
-    analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-    analysis.dates = extract_dates(article)
-    analysis.amounts = extract_amounts(article)
-    analysis.entities = resolve_entities(analysis, doc)
-    analysis.places, dateline_entity = geocode(analysis, analysis.entities)
-    if article.dateline is not None and dateline_entity is not None:
-        article.dateline.place_id = dateline_entity
-    analysis.quotes = extract_quotes(analysis, doc)
-    analysis.events = extract_events(analysis, doc)
-    analysis.themes = assign_themes(article, doc, analysis.entities)
-    analysis.tone, entity_tone = score_tone(article, doc, analysis.entities)
-    for ent in analysis.entities:
-        ent.tone = entity_tone.get(ent.id)
-    analysis.category = classify_article(article)
-    return analysis
+    def dates_amounts(a: Analysis, doc) -> None:  # noqa: ANN001
+        a.dates = extract_dates(a.article)
+        a.amounts = extract_amounts(a.article)
+
+    def resolution(a: Analysis, doc) -> None:  # noqa: ANN001
+        a.entities = resolve_entities(a, doc)
+        a.places, dateline_entity = geocode(a, a.entities)
+        if a.article.dateline is not None and dateline_entity is not None:
+            a.article.dateline.place_id = dateline_entity
+
+    def quotes(a: Analysis, doc) -> None:  # noqa: ANN001
+        a.quotes = extract_quotes(a, doc)
+
+    def events(a: Analysis, doc) -> None:  # noqa: ANN001
+        a.events = extract_events(a, doc)
+
+    def themes_tone(a: Analysis, doc) -> None:  # noqa: ANN001
+        a.themes = assign_themes(a.article, doc, a.entities)
+        a.tone, entity_tone = score_tone(a.article, doc, a.entities)
+        for ent in a.entities:
+            ent.tone = entity_tone.get(ent.id)
+        a.category = classify_article(a.article)
+
+    return (
+        ("dates", dates_amounts),
+        ("resolution", resolution),
+        ("quotes", quotes),
+        ("events", events),
+        ("themes_tone", themes_tone),
+    )
