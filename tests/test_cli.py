@@ -54,12 +54,13 @@ def test_analyze_json_on_the_seed(shared):
 
 
 def test_bad_inputs_are_one_line_each_and_the_batch_goes_on(tmp_path: Path):
-    good = tmp_path / "baik.txt"
-    good.write_text("Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah pada Senin.\n", encoding="utf-8")
-    (tmp_path / "kosong.txt").write_bytes(b"")
-    (tmp_path / "gambar.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "baik.txt").write_text("Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah pada Senin.\n", encoding="utf-8")
+    (docs / "kosong.txt").write_bytes(b"")
+    (docs / "gambar.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     db = str(tmp_path / "w.db")
-    proc = run("ingest", str(tmp_path), "--db", db)
+    proc = run("ingest", str(docs), "--db", db)
     assert proc.returncode == 1
     errors = [line for line in proc.stderr.decode().splitlines() if line.startswith("error")]
     assert len(errors) == 2

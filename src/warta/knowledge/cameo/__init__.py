@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["CodeInfo", "DictEntry", "code_info", "codes", "entries", "dictionary_meta",
-           "quad_class"]
+__all__ = [
+    "CodeInfo",
+    "DictEntry",
+    "code_info",
+    "codes",
+    "dictionary_meta",
+    "entries",
+    "quad_class",
+]
 
 _HERE = Path(__file__).resolve().parent
 

@@ -1,0 +1,1006 @@
+"""Political events in CAMEO and PLOVER: who did what to whom, sentence by sentence.
+
+``extract_events(analysis, doc)`` reads each sentence of the parsed article:
+
+1. **Verb phrases.** The Indonesian dictionary (``warta/knowledge/cameo/verbs_id.txt``,
+   expanded to active, passive and nominal surface forms) is matched on the sentence's
+   words; at each verb the most specific pattern wins ("mengancam sanksi" 1312 over
+   "mengancam" 130).
+2. **Clause structure.** A verb inside the complement of a demand, appeal, promise, threat
+   or rejection ("menuntut AS *membatalkan* ...") is not an event of its own: it refines
+   the outer code (demand + withdraw = 1056). Verbs in a conditional clause ("jika Moskow
+   melancarkan serangan") are never asserted events; a conflictual action announced for the
+   future or under a condition becomes a threat (13x). Cooperative actions announced for
+   the future become intents (03x), as CAMEO prescribes.
+3. **Actors.** The source is the subject (``nsubj`` in the parse, else the first actor of
+   the clause before the verb; the "oleh" agent of a di- passive); the target is the
+   object or the oblique the pattern names ("dengan", "kepada", "terhadap", ...), else the
+   first actor after the verb in the clause. Actors come from the resolved entities;
+   coordinated actors ("AS dan sekutunya seperti Kanada, Inggris, dan Australia") give one
+   event each; pronouns are resolved in the sentence, "kami/kita" to the quote's speaker.
+4. **Record.** Goldstein, QuadClass and PLOVER type/mode come from the CAMEO tables; place
+   from the sentence's place (else the dateline), date from the sentence's date expression
+   (else the publication date); ``rule`` is the dictionary entry id.
+
+``code_sentence(text)`` runs the whole pipeline on one sentence (used by the evaluation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from warta.analysis.event_actors import ActorMention, sentence_actors
+from warta.analysis.event_match import PatternMatch, find_patterns, lemma_words, normal_words
+from warta.knowledge.cameo import code_info
+from warta.record import Actor, Analysis, Event, Span
+
+__all__ = ["code_sentence", "extract_events", "refine_code"]
+
+# -- word classes ------------------------------------------------------------------------
+
+_NEG = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa", "jangan", "urung",
+                  "gagal"})
+# Clauses that give the background of the main event ("setelah ...", "sejak ...").
+_BACKGROUND = frozenset({"setelah", "sejak", "sebelum", "menyusul", "akibat", "karena",
+                         "sebab", "usai", "seusai", "pasca", "ketika", "saat", "sementara",
+                         "meskipun", "walaupun", "sewaktu", "tatkala"})
+_REL_FILLERS = frozenset({"telah", "sudah", "akan", "tengah", "baru", "sedang", "pernah",
+                          "kini", "juga", "tidak", "tak", "belum", "masih", "terus", "lalu",
+                          "sempat", "dapat", "bisa", "mulai", "kembali"})
+_FUTURE = frozenset({"akan", "bakal", "hendak", "berencana", "berniat", "ingin", "mau",
+                     "siap", "bersedia", "berjanji", "bertekad", "berharap", "sepakat",
+                     "setuju", "menawarkan", "berkomitmen", "merencanakan"})
+_HYPO = frozenset({"mungkin", "kemungkinan", "barangkali", "seandainya", "andai",
+                   "andaikan", "bisa", "dapat"})
+_COND = frozenset({"jika", "apabila", "kalau", "bila", "jikalau", "seandainya",
+                   "andaikan", "kecuali", "asalkan", "sekiranya", "manakala"})
+_PURPOSE = frozenset({"untuk", "guna", "demi", "agar", "supaya"})
+_ATTRIB = frozenset({"kata", "ujar", "tutur", "ungkap", "jelas", "tulis", "lapor",
+                     "demikian", "menurut", "sebut", "papar", "imbuh", "tambah", "katanya",
+                     "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "dikutip", "mengutip",
+                     "melansir", "dilansir", "tegas", "tegasnya", "terang", "seru", "tukas"})
+_SUBORD = frozenset({"sementara", "setelah", "sebelum", "karena", "ketika", "saat",
+                     "sehingga", "meskipun", "walaupun", "namun", "tetapi", "tapi",
+                     "sedangkan", "sejak", "sebab", "menyusul", "seusai", "usai", "sambil",
+                     "padahal", "selagi", "sewaktu", "tatkala"}) | _COND
+_PREP = frozenset({"di", "ke", "dari", "kepada", "dengan", "pada", "terhadap", "dalam",
+                   "atas", "oleh", "antara", "untuk", "bagi", "menurut", "tentang",
+                   "mengenai", "melawan", "menentang", "soal", "sebagai", "seperti",
+                   "bersama", "tanpa", "daripada", "kecuali", "via", "lewat", "melalui"})
+_COORD = frozenset({",", "dan", "serta", "maupun", "atau", "seperti", "termasuk", "sekutunya",
+                    "sekutu", "mitranya", "mitra", "para", "juga", "beserta", "bersama"})
+_PUNCT_STOP = frozenset({";", ":", "?", "!", "“", "”", '"'})
+_QUOTES = frozenset({"“", "”", '"', "'"})
+_STOP_PHRASES = (("menahan", "diri"), ("menyerang", "balik"), ("ditahan", "imbang"),
+                 ("menahan", "imbang"), ("menahan", "laju"))
+
+_SPEECH = frozenset({"mengatakan", "menyatakan", "berkata", "menegaskan", "menekankan",
+                     "menggarisbawahi", "mengungkapkan", "menjelaskan", "mengaku",
+                     "mengumumkan", "menyebutkan", "memastikan", "mengklaim", "berharap",
+                     "mengharapkan", "berjanji", "mengingatkan", "menambahkan", "kata",
+                     "ujar", "tutur"})
+
+# Roots whose complement verb is the content of the act, not an event of its own.
+_COMPLEMENT_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+
+
+# -- code refinement ---------------------------------------------------------------------
+
+# Inner action -> the code an outer verb of each class gives it. Keys are CAMEO prefixes,
+# matched longest first.
+_INNER_MAPS: dict[str, dict[str, str]] = {
+    "03": {"04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031",
+           "061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033",
+           "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+           "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+           "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355",
+           "087": "0356"},
+    "02": {"04": "026", "045": "028", "05": "022", "06": "021", "061": "0211", "062": "0212",
+           "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232",
+           "073": "0233", "074": "0234", "08": "025", "081": "0251", "082": "0252",
+           "083": "024", "0831": "0241", "0832": "0242", "0833": "0243", "0834": "0244",
+           "084": "0253", "085": "0254", "086": "0255", "087": "0256"},
+    "10": {"04": "100", "045": "108", "05": "102", "06": "101", "061": "1011", "062": "1012",
+           "063": "1013", "064": "1014", "07": "103", "071": "1031", "072": "1032",
+           "073": "1033", "074": "1034", "08": "105", "081": "1051", "082": "1052",
+           "083": "104", "0831": "1041", "0832": "1042", "0833": "1043", "0834": "1044",
+           "084": "1053", "085": "1054", "086": "1055", "087": "1056"},
+    "12": {"04": "125", "045": "126", "057": "127", "06": "121", "061": "1211",
+           "062": "1212", "07": "122", "071": "1221", "072": "1222", "073": "1223",
+           "074": "1224", "08": "124", "081": "1241", "082": "1242", "083": "123",
+           "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "084": "1243",
+           "085": "1244", "086": "1245", "087": "1246"},
+    "13": {"14": "133", "143": "133", "15": "138", "16": "131", "161": "1313", "162": "1311",
+           "163": "1312", "164": "134", "165": "135", "166": "136", "17": "130", "172": "132",
+           "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
+           "174": "137", "175": "137", "18": "1383", "19": "138", "190": "1384",
+           "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384",
+           "20": "1385"},
+}
+
+
+def _lookup(table: dict[str, str], code: str) -> str | None:
+    for n in (4, 3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def refine_code(outer: str, inner: str) -> str:
+    """The code of an outer verb class (intent 03, appeal 02, demand 10, reject 12,
+    threaten 13) applied to an inner action: ``refine_code("10", "087") == "1056"``."""
+    got = _lookup(_INNER_MAPS.get(outer[:2], {}), inner)
+    return got or outer
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    match: PatternMatch
+    code: str
+    anchor: int  # doc token index
+    negated: bool = False
+    modality: str = "asserted"
+    suppressed: bool = False
+    background: bool = False
+    inner: list[_Cand] = field(default_factory=list)
+    cond_actor: ActorMention | None = None
+
+
+def _select(matches: list[PatternMatch]) -> list[PatternMatch]:
+    """One pattern per verb: the most specific; drop patterns inside a better one."""
+    best: dict[int, PatternMatch] = {}
+    for m in matches:
+        cur = best.get(m.anchor)
+        if cur is None or m.specificity > cur.specificity:
+            best[m.anchor] = m
+    kept = sorted(best.values(), key=lambda m: (-len(m.tokens), m.anchor))
+    out: list[PatternMatch] = []
+    for m in kept:
+        toks = set(m.tokens)
+        if any(toks <= set(k.tokens) for k in out):
+            continue
+        if any(m.anchor in k.tokens and k.anchor != m.anchor for k in out):
+            continue
+        if any(toks & set(k.tokens) and ("nom" in k.entry.opts) == ("nom" in m.entry.opts)
+               for k in out):
+            continue  # shares words with a more specific pattern: the same phrase
+        out.append(m)
+    return sorted(out, key=lambda m: m.anchor)
+
+
+def _boundary(words: list[str], i: int) -> bool:
+    w = words[i]
+    return w in _PUNCT_STOP or w == "," or w in _SUBORD or w == "bahwa"
+
+
+def _clause_start(words: list[str], i: int) -> int:
+    j = i - 1
+    while j >= 0 and not _boundary(words, j):
+        j -= 1
+    return j + 1
+
+
+def _left_context(words: list[str], i: int, limit: int = 5) -> list[str]:
+    j, out = i - 1, []
+    while j >= 0 and len(out) < limit and not _boundary(words, j):
+        out.append(words[j])
+        j -= 1
+    return out
+
+
+def _in_condition(words: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0:
+        w = words[j]
+        if w in _COND:
+            return True
+        if w in _PUNCT_STOP or w == "," or (w in _SUBORD and w not in _COND):
+            return False
+        j -= 1
+    return False
+
+
+# Nouns whose relative clause is their content: "pernyataan yang menuntut ..." is a demand.
+_CONTENT_NOUNS = frozenset({"pernyataan", "resolusi", "surat", "komunike", "deklarasi",
+                            "keputusan", "maklumat", "ultimatum", "seruan", "imbauan"})
+
+
+def _relative(words: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and words[j] in _REL_FILLERS:
+        j -= 1
+    return j >= 0 and words[j] == "yang" and not (j > 0 and words[j - 1] in _CONTENT_NOUNS)
+
+
+def _in_background(words: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0:
+        w = words[j]
+        if w in _BACKGROUND:
+            return True
+        if w in _PUNCT_STOP or w in (",", "bahwa", "dan", "tetapi", "namun"):
+            return False
+        j -= 1
+    return False
+
+
+def _later_condition(words: list[str], i: int) -> int | None:
+    for j in range(i + 1, len(words)):
+        if words[j] in _COND:
+            return j
+        if words[j] in (";",):
+            return None
+    return None
+
+
+_AIM_WORDS = (
+    ("1", frozenset({"mundur", "lengser", "pengunduran", "pelengseran", "menggulingkan",
+                     "digulingkan", "dikembalikan", "kepemimpinan", "turun"})),
+    ("4", frozenset({"kemerdekaan", "otonomi", "konstitusi", "referendum", "demokrasi",
+                     "rezim", "demokratis"})),
+    ("3", frozenset({"hak", "hak-hak", "kebebasan", "pelanggaran", "diskriminasi", "ham"})),
+    ("2", frozenset({"kebijakan", "reformasi", "keputusan", "rancangan", "undang-undang",
+                     "pajak", "upah", "ketidaksetujuan", "kegagalan"})),
+)
+_AIM_CODES = frozenset({"024", "083", "104", "123", "141", "142", "143", "144", "145"})
+# What an accusation is about (1121-1125), read from the words after "menuduh".
+_ACCUSE_WORDS = (
+    ("1124", frozenset({"kejahatan perang", "genosida", "pembersihan etnis"})),
+    ("1122", frozenset({"hak asasi", "ham", "penyiksaan", "pelecehan"})),
+    ("1125", frozenset({"mata-mata", "spionase", "makar", "pengkhianatan", "bekerja sama"})),
+    ("1123", frozenset({"gencatan senjata", "agresi", "menyerang", "serangan", "pengeboman",
+                        "invasi", "menginvasi"})),
+    ("1121", frozenset({"korupsi", "suap", "penipuan", "menyalahgunakan", "pencucian",
+                        "kejahatan", "menggelapkan", "terorisme", "teroris"})),
+)
+_AERIAL = frozenset({"pesawat", "pesawat-pesawat", "helikopter", "jet", "drone", "nirawak",
+                     "udara"})
+_ARMOUR = frozenset({"tank", "tank-tank", "artileri", "meriam", "mortir"})
+_TOPIC = frozenset({"mengenai", "tentang", "soal", "terkait", "perihal", "seputar"})
+
+
+def _accusation(code: str, words: list[str], i: int) -> str:
+    if code not in ("112", "111", "110"):
+        return code
+    text = " " + " ".join(words[i + 1:i + 14]) + " "
+    for sub, vocab in _ACCUSE_WORDS:
+        if any(f" {v} " in text for v in vocab):
+            return sub if code == "112" else code
+    return code
+
+
+def _aim(code: str, words: list[str], i: int) -> str:
+    """CAMEO splits protests, demands and concessions by their aim (leadership, policy,
+    rights, institutions): read it from the words after the verb."""
+    if code not in _AIM_CODES:
+        return code
+    window = set(words[i + 1:i + 16])
+    for digit, vocab in _AIM_WORDS:
+        if window & vocab:
+            return code + digit
+    return code
+
+
+def _in_quote(analysis: Analysis, char: int) -> Any:
+    for q in analysis.quotes:
+        if q.start <= char < q.end:
+            return q
+    return None
+
+
+# -- actor choice ------------------------------------------------------------------------
+
+
+class _SentenceActors:
+    """Actor mentions of one sentence with the lookups the coder needs."""
+
+    def __init__(self, analysis: Analysis, doc: Any, s0: int, s1: int, date: str | None,
+                 prev_subject: ActorMention | None) -> None:
+        self.analysis, self.doc, self.s0, self.s1 = analysis, doc, s0, s1
+        self.all = sentence_actors(analysis, doc, s0, s1, date)
+        self.prev_subject = prev_subject
+        self.words = normal_words([t.text for t in doc[s0:s1]])
+        if doc.has_annotation("LEMMA"):
+            self.words = lemma_words(self.words, [t.lemma_ for t in doc[s0:s1]])
+        self.other_anchors: set[int] = set()
+
+    def at(self, tok: int) -> ActorMention | None:
+        for a in self.all:
+            if a.start <= tok < a.end:
+                return a
+        return None
+
+    def in_range(self, lo: int, hi: int) -> list[ActorMention]:
+        return [a for a in self.all if a.start >= lo and a.end <= hi]
+
+    def w(self, tok: int) -> str:
+        return self.words[tok - self.s0]
+
+    def prep_before(self, a: ActorMention) -> str | None:
+        """The preposition governing ``a`` ("di", "kepada", ...), if any, looking past
+        nouns of its phrase ("di perbatasan Ukraina", "ke kota Gorazde")."""
+        j = a.start - 1
+        steps = 0
+        while j >= self.s0 and steps < 3:
+            w = self.w(j)
+            if w == "dari" and j > self.s0 and self.w(j - 1) in ("lebih", "kurang"):
+                return None  # "lebih dari 100.000 tentara" is a quantity, not a source
+            if w in _PREP:
+                return w
+            if w in (",", "dan", "serta", "atau") or w in _SUBORD or w in _PUNCT_STOP:
+                return None
+            tok = self.doc[j]
+            if tok.pos_ in ("VERB", "AUX") or (w.startswith(("me", "di", "ber")) and
+                                               tok.pos_ not in ("NOUN", "PROPN", "ADJ")
+                                               and not tok.text[:1].isupper() and len(w) > 5):
+                return None
+            j -= 1
+            steps += 1
+        return None
+
+    def resolve(self, a: ActorMention, before: int) -> ActorMention | None:
+        """A pronoun's referent; other mentions are returned as they are."""
+        if a.kind != "pronoun":
+            return a
+        if a.etype == "we":
+            q = _in_quote(self.analysis, a.char_start)
+            if q is not None and q.speaker is not None and q.speaker.entity_id:
+                ent = self.analysis.entity(q.speaker.entity_id)
+                if ent is not None:
+                    code = ent.cameo or ent.country
+                    return ActorMention(a.start, a.end, code, ent.id, a.text, a.char_start,
+                                        a.char_end, "actor", ent.type)
+            # No quote record: the speaker is the subject of the sentence's speech verb.
+            for b in self.all:
+                if b.kind == "actor" and b.start < a.start and b.code:
+                    return b
+            return None
+        want_per = a.etype == "per"
+        subj = self._speech_subject(a.start)
+        if subj is not None and (not want_per or subj.etype == "PER"):
+            return subj
+        for b in reversed(self.all):
+            if b.start >= a.start or b.kind != "actor" or not b.code:
+                continue
+            if want_per and b.etype not in ("PER",):
+                continue
+            return b
+        if self.prev_subject is not None and self.prev_subject.code:
+            return self.prev_subject
+        return None
+
+    def _clause_initial(self, a: ActorMention) -> bool:
+        j = a.start - 1
+        while j >= self.s0 and self.w(j) in ("para", "seorang", "sejumlah", "sekelompok"):
+            j -= 1
+        return j < self.s0 or self.w(j) in (",", "bahwa", "“", '"', "dan", "namun", "tetapi")
+
+    def _speech_subject(self, p: int) -> ActorMention | None:
+        """"X mengatakan (bahwa) dia ...": the pronoun is X, the subject of the nearest
+        speech or thought verb before it."""
+        for v in range(p - 1, self.s0 - 1, -1):
+            if self.w(v) in _SPEECH:
+                for b in reversed(self.all):
+                    if b.end <= v and b.kind == "actor" and b.code \
+                            and self._clause_initial(b):
+                        return b
+                return None
+        return None
+
+    def compound(self, a: ActorMention) -> list[ActorMention]:
+        """``a`` and the actors coordinated with it ("AS dan sekutunya seperti Kanada")."""
+        group = [a]
+        idx = self.all.index(a) if a in self.all else -1
+        if idx < 0:
+            return group
+        for step in (1, -1):
+            k = idx
+            while 0 <= k + step < len(self.all):
+                b = self.all[k + step]
+                lo, hi = (self.all[k].end, b.start) if step == 1 else (b.end, self.all[k].start)
+                between = [self.w(t) for t in range(lo, hi)]
+                if not between or not all(x in _COORD for x in between):
+                    break
+                if "dan" not in between and "," not in between and "serta" not in between \
+                        and "seperti" not in between and "maupun" not in between \
+                        and "atau" not in between:
+                    break
+                if b.kind == "actor" and b.code:
+                    group.append(b)
+                k += step
+        group.sort(key=lambda x: x.start)
+        return group
+
+
+def _dep_subject(doc: Any, tok: int, passive: bool) -> int | None:
+    """Token index of the subject of ``tok`` in the parse, climbing through xcomp/conj."""
+    t = doc[tok]
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubj:pass", "csubj"):
+                return c.i
+        if t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "acl", "parataxis") and t.head is not t:
+            t = t.head
+            continue
+        break
+    return None
+
+
+def _subtree_actor(sa: _SentenceActors, tok: int) -> ActorMention | None:
+    a = sa.at(tok)
+    if a is not None:
+        return a
+    t = sa.doc[tok]
+    lo, hi = t.left_edge.i, t.right_edge.i + 1
+    inside = [x for x in sa.in_range(lo, hi) if x.kind != "place"]
+    return inside[0] if inside else None
+
+
+def _linear_subject(sa: _SentenceActors, v: int, local_only: bool = False
+                    ) -> ActorMention | None:
+    """First actor of the clause before ``v`` that no preposition governs; failing that
+    (unless ``local_only``), the first such actor of the sentence before ``v``."""
+    words = sa.words
+    cs = sa.s0 + _clause_start(words, v - sa.s0)
+    # "X mengatakan Y berkomitmen ...": after a speech verb, Y is the subject.
+    for sv in range(v - 1, cs - 1, -1):
+        if sa.w(sv) in _SPEECH:
+            after = [a for a in sa.in_range(sv + 1, v) if a.kind == "actor"
+                     and sa.prep_before(a) is None]
+            if after:
+                return after[0]
+            break
+    for lo in ((cs,) if local_only else (cs, sa.s0)):
+        for a in sa.in_range(lo, v):
+            if a.kind == "place" and a.code is None:
+                continue
+            if sa.prep_before(a) is not None:
+                continue
+            if any(sa.w(t) in _ATTRIB for t in range(max(sa.s0, a.start - 2), a.start)):
+                continue
+            return a
+    return None
+
+
+_OBLIGE = ("harus", "agar", "mesti", "wajib")
+
+
+def _oblige_at(sa: _SentenceActors, cand: _Cand) -> int | None:
+    """Where the pattern's "harus/agar" stands, when it starts with one."""
+    first = sa.s0 + cand.match.start
+    return first if sa.w(first) in _OBLIGE else None
+
+
+def _obliged(sa: _SentenceActors, cand: _Cand) -> ActorMention | None:
+    """The actor obliged in "... bahwa China harus menghapus ...": the one before "harus"."""
+    v = _oblige_at(sa, cand)
+    cs = sa.s0 + _clause_start(sa.words, v - sa.s0)
+    inside = [a for a in sa.in_range(cs, v) if a.kind == "actor" and a.code]
+    return inside[-1] if inside else None
+
+
+def _source_for(sa: _SentenceActors, cand: _Cand, use_parse: bool) -> ActorMention | None:
+    v = cand.anchor
+    m = cand.match
+    at = _oblige_at(sa, cand)
+    if at is not None:
+        # The demand is made by the speaker of the sentence, not by the obliged party.
+        first = next((a for a in sa.all if a.start < at and a.kind == "actor" and a.code
+                      and sa.prep_before(a) is None), None)
+        obliged = _obliged(sa, cand)
+        return first if first is not obliged else None
+    passive = m.voice == "passive"
+    if passive:
+        # The di- passive's agent: "oleh X", or a bare agent right after the verb.
+        for t in range(v + 1, min(sa.s1, v + 14)):
+            if sa.w(t) == "oleh":
+                a = next((x for x in sa.all if x.start > t and x.start <= t + 4), None)
+                if a is not None:
+                    return sa.resolve(a, t)
+            if _boundary(sa.words, t - sa.s0):
+                break
+        a = next((x for x in sa.all if v < x.start <= v + 2 and x.kind == "actor"), None)
+        if a is not None and sa.prep_before(a) is None:
+            return a
+        return None
+    if "nom" in m.entry.opts:
+        ant = _after_word(sa, m, "antara")
+        if ant:
+            return ant[0]
+        # Possessor of the event noun: "pengumpulan ... tentara Rusia".
+        m0, m1 = sa.s0 + m.start, sa.s0 + m.end
+        for a in sa.all:
+            if a.kind == "actor" and m0 <= a.start <= m1 + 1 and \
+                    (a.start < m1 or sa.prep_before(a) in (None, "oleh")):
+                return a
+        for t in range(m1, min(sa.s1, m1 + 10)):
+            if sa.w(t) == "oleh":
+                a = next((x for x in sa.all if t < x.start <= t + 3), None)
+                if a is not None:
+                    return a
+        return None  # an event noun takes its actors from its own phrase only
+    lin = _linear_subject(sa, v)
+    if lin is not None and lin.kind != "pronoun":
+        # On the dev gold, the first actor of the clause (else of the sentence) before the
+        # verb is its subject more often than the parser's nsubj: the parser is trained on
+        # little news text and errs on appositions and long names.
+        return sa.resolve(lin, v)
+    if use_parse and sa.doc.has_annotation("DEP"):
+        subj = _dep_subject(sa.doc, v, passive)
+        if subj is not None and sa.s0 <= subj < sa.s1:
+            a = _subtree_actor(sa, subj)
+            if a is not None:
+                return sa.resolve(a, v)
+    a = _linear_subject(sa, v)
+    if a is None:
+        # A pronoun subject of the clause ("dia berharap untuk bertemu").
+        cs = sa.s0 + _clause_start(sa.words, v - sa.s0)
+        pron = [x for x in sa.all if x.kind == "pronoun" and cs <= x.start < v]
+        if pron:
+            return sa.resolve(pron[0], v)
+        return None
+    return sa.resolve(a, v)
+
+
+def _subject_noun(sa: _SentenceActors, cand: _Cand) -> bool:
+    """True when the verb's clause opens with a noun phrase before the verb (a subject
+    that is not an actor), as opposed to a verb with no expressed subject."""
+    cs = sa.s0 + _clause_start(sa.words, cand.anchor - sa.s0)
+    for t in range(cs, cand.anchor):
+        tok = sa.doc[t]
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "" and tok.is_alpha
+                                              and tok.lower_ not in _FUTURE | _NEG):
+            return True
+    return False
+
+
+def _unattributed(sa: _SentenceActors, cand: _Cand) -> ActorMention | None:
+    """An attack nobody is named for: CAMEO's unidentified armed forces of the country it
+    happened in ("ledakan bom di dekat kota Samarra" -> IRQUAF)."""
+    places = [a for a in sa.all if a.kind == "place" and a.code]
+    places += [a for a in sa.all if a.kind == "actor" and a.code and len(a.code) == 3
+               and sa.prep_before(a) in ("di", "dekat")]
+    if not places:
+        return None
+    p = min(places, key=lambda a: abs(a.start - cand.anchor))
+    return ActorMention(p.start, p.end, p.code[:3] + "UAF", None, p.text, p.char_start,
+                        p.char_end, "actor", "UAF")
+
+
+def _after_word(sa: _SentenceActors, m: PatternMatch, word: str) -> list[ActorMention]:
+    for t in range(sa.s0 + m.anchor, min(sa.s1, sa.s0 + m.end + 6)):
+        if sa.w(t) == word:
+            first = next((a for a in sa.all if a.start > t and a.kind == "actor"), None)
+            if first is None:
+                return []
+            return sa.compound(first)
+    return []
+
+
+def _target_for(sa: _SentenceActors, cand: _Cand, source: ActorMention | None,
+                source_group: list[ActorMention]) -> ActorMention | None:
+    m = cand.match
+    v = cand.anchor
+    preps = set(m.entry.opts.get("tgt") or ()) if isinstance(m.entry.opts.get("tgt"), list) \
+        else set()
+    if m.voice == "passive":
+        subj = _linear_subject(sa, v)
+        if subj is not None and subj not in source_group:
+            return subj
+    if _oblige_at(sa, cand) is not None:
+        obliged = _obliged(sa, cand)
+        if obliged is not None and obliged not in source_group:
+            return obliged
+    skip = {id(a) for a in source_group}
+    # Same referent *and* same code: "warga Kurdi Irak ... dari Irak" relates IRQCVL to IRQ.
+    group_ents = {(a.entity_id, a.code) for a in source_group if a.entity_id}
+    if source is not None:
+        skip.add(id(source))
+    if "nom" in m.entry.opts and "antara" in preps:
+        ant = _after_word(sa, m, "antara")
+        if len(ant) > 1:
+            return ant[1]
+    got = _scan_target(sa, cand, source, skip, group_ents, preps, False)
+    if got is None and cand.match.code[:2] not in ("18", "19", "20"):
+        # Nothing before a purpose clause: its actor is the target ("mogok makan untuk
+        # memprotes keputusan Swedia", "bersedia mengirim ... untuk membantu Arab Saudi").
+        got = _scan_target(sa, cand, source, skip, group_ents, preps, True)
+    return got
+
+
+def _verbish(sa: _SentenceActors, t: int) -> bool:
+    w = sa.w(t)
+    tok = sa.doc[t]
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    return len(w) > 4 and w.startswith(("me", "ber", "di", "ter", "mem", "men")) \
+        and not tok.text[:1].isupper()
+
+
+def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, skip: set,
+                 group_ents: set, preps: set, relaxed: bool) -> ActorMention | None:
+    """First target-like actor right of the verb; a location ("di Moskow") is returned
+    marked ``kind="place_loc"`` when nothing better comes before the clause ends."""
+    m = cand.match
+    v = cand.anchor
+    loc: ActorMention | None = None
+    depth = 0
+    for t in range(v + 1, min(sa.s1, v + 26)):
+        w = sa.w(t)
+        if w == "(":
+            depth += 1
+            continue
+        if w == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if w in _PUNCT_STOP or w in _ATTRIB or (w in _SUBORD and t > sa.s0 + m.end):
+            break
+        if t >= sa.s0 + m.end and not relaxed:
+            nxt = t + 1 < sa.s1
+            if w == "bahwa" or w in ("agar", "supaya") or t in sa.other_anchors:
+                break
+            if w in ("untuk", "guna", "demi") and nxt and _verbish(sa, t + 1):
+                break
+            if w == "upaya" and t > sa.s0 and sa.w(t - 1) in ("dalam", "sebagai", "sbg"):
+                break
+        if w == "," and t + 1 < sa.s1 and (sa.w(t + 1) in _ATTRIB or sa.w(t + 1) in _SUBORD):
+            break
+        a = sa.at(t)
+        if a is None or a.start != t or id(a) in skip:
+            continue
+        if t > sa.s0 and sa.w(t - 1) in ("dolar", "euro", "yen", "yuan", "rupee", "dollar"):
+            continue  # "dolar AS" is a currency, not an actor
+        if a.kind == "pronoun":
+            r = sa.resolve(a, t)
+            if r is None or id(r) in skip or (source is not None and r.code == source.code):
+                continue
+            a = r
+        if a.entity_id and (a.entity_id, a.code) in group_ents:
+            continue
+        if source is not None and a.entity_id and a.entity_id == source.entity_id \
+                and a.code == source.code:
+            continue
+        prep = sa.prep_before(a)
+        if prep == "di" and "di" in preps and a.code:
+            return a
+        if a.kind == "place" and prep in ("dengan", "kepada", "terhadap", "ke", "melawan") \
+                and a.code:
+            return a  # a capital or region standing for its country
+        if a.kind == "place" or prep == "di":
+            if loc is None and a.code:
+                loc = a
+            continue
+        if prep in (None, "kepada", "terhadap", "dengan", "ke", "atas", "bagi", "untuk",
+                    "melawan", "menentang", "antara", "dari", "pada") or prep in preps:
+            if prep == "dari" and "dari" not in preps and cand.match.code[:2] in (
+                    "04", "05", "06", "07"):
+                continue
+            if prep == "pada" and "pada" not in preps:
+                continue
+            return a
+    if loc is not None:
+        code = _place_code(loc.code, cand.code) if loc.kind == "place" else loc.code
+        return ActorMention(loc.start, loc.end, code,
+                            loc.entity_id, loc.text, loc.char_start, loc.char_end,
+                            "place_loc", loc.etype)
+    return None
+
+
+def _place_code(code: str | None, event: str) -> str | None:
+    """A place as the target of an event stands for its country; for coercion and
+    violence, for the people there (CAMEO's ...CVL)."""
+    if not code:
+        return None
+    country = code[:3]
+    if event[:2] in ("14", "17", "18", "19", "20") or event[:3] in ("132", "138"):
+        return country + "CVL"
+    return country
+
+
+# -- the coder ---------------------------------------------------------------------------
+
+
+def _actor(a: ActorMention | None) -> Actor | None:
+    if a is None:
+        return None
+    return Actor(entity_id=a.entity_id, code=a.code, text=a.text, start=a.char_start,
+                 end=a.char_end)
+
+
+def _candidates(sa: _SentenceActors) -> list[_Cand]:
+    words = sa.words
+    matches = _select(find_patterns(words))
+    cands: list[_Cand] = []
+    for m in matches:
+        if any(tuple(words[m.anchor:m.anchor + len(p)]) == p for p in _STOP_PHRASES):
+            continue
+        c = _Cand(m, _accusation(_aim(m.code, words, m.anchor), words, m.anchor),
+                  sa.s0 + m.anchor)
+        left = _left_context(words, m.anchor)
+        if "nom" in m.entry.opts:
+            if any(w in _TOPIC for w in left[:2]):
+                continue  # the topic of another event, not an event itself
+            host = next((x for x in reversed(cands) if not x.suppressed
+                         and "nom" not in x.match.entry.opts
+                         and not any(_boundary(words, k)
+                                     for k in range(x.match.anchor, m.anchor))), None)
+            if host is not None:
+                # The object of a verb ("memberikan bantuan kemanusiaan"): it may make the
+                # verb's code more precise, but it is not a second event.
+                if host.code[:2] == c.code[:2] and host.code.endswith("0") \
+                        and len(c.code) >= len(host.code):
+                    host.code = c.code
+                continue
+        c.negated = any(w in _NEG for w in left[:3])
+        if any(w in _FUTURE for w in left):
+            c.modality = "future"
+        elif any(w in _HYPO for w in left[:2]):
+            c.modality = "hypothetical"
+        if _in_condition(words, m.anchor):
+            c.modality = "conditional"
+            c.suppressed = True
+        if _relative(words, m.start):
+            c.suppressed = True  # "yang diduduki Israel": a description, not the news
+        c.background = _in_background(words, m.anchor)
+        cands.append(c)
+    if any(not c.suppressed and not c.background for c in cands):
+        for c in cands:
+            if c.background:
+                c.suppressed = True
+    # Complements and purposes: the inner verb refines the outer one, or is dropped.
+    for i, inner in enumerate(cands):
+        if inner.suppressed:
+            continue
+        for outer in reversed(cands[:i]):
+            if outer.suppressed:
+                continue
+            lo, hi = outer.match.anchor, inner.match.anchor
+            between = words[lo + 1:hi]
+            if any(w in _PUNCT_STOP or w in _SUBORD or w == ";" for w in between):
+                break
+            if "," in between and not any(w in _PURPOSE for w in between):
+                break
+            tgt_words = outer.match.entry.opts.get("tgt")
+            if isinstance(tgt_words, list) and words[inner.match.anchor] in tgt_words:
+                inner.suppressed = True  # "unjuk rasa menentang X": a target marker
+                break
+            if inner.match.entry.id == "193.tewaskan" and outer.code[:2] in ("18", "19", "20"):
+                inner.suppressed = True  # the toll of the attack, not a second attack
+                break
+            purpose = any(w in _PURPOSE or w == "upaya" for w in between)
+            clause = "bahwa" in between  # "sepakat bahwa ...": a belief, not a plan
+            if outer.code[:2] in _COMPLEMENT_ROOTS:
+                inner.suppressed = True
+                inner.modality = "demanded" if outer.code[:2] in ("02", "10") else "future"
+                if not clause and inner.code[:2] == outer.code[:2] \
+                        and len(inner.code) >= len(outer.code) and outer.code.endswith("0"):
+                    outer.code = inner.code  # "memperingatkan ... tidak akan menoleransi"
+                elif not clause and (outer.code == outer.code[:2] + "0"
+                                     or outer.match.entry.fixed == 1
+                                     or outer.code in ("124", "127")):
+                    refined = refine_code(outer.code, inner.code)
+                    if refined != outer.code and (outer.code[:2] != "13"
+                                                  or inner.code[:2] >= "14"
+                                                  or inner.code[:2] == "13"):
+                        outer.code = refined
+                outer.inner.append(inner)
+                break
+            if purpose:
+                inner.suppressed = True
+                inner.modality = "hypothetical"
+                outer.inner.append(inner)
+                break
+    for c in cands:
+        if c.suppressed:
+            continue
+        root = c.code[:2]
+        cond_at = _later_condition(words, c.match.anchor)
+        if c.negated:
+            pass  # "setuju untuk tidak menempatkan": no intent, no threat
+        elif c.modality == "future" and "04" <= root <= "08":
+            c.code = refine_code("03", c.code)
+        elif root >= "14" and (c.modality == "future" or cond_at is not None):
+            c.code = refine_code("13", c.code)
+            if cond_at is not None:
+                c.modality = "conditional"
+        elif root == "13" and cond_at is not None:
+            c.modality = "conditional"
+        if c.code[:2] == "13" and cond_at is not None:
+            # The threatened party is the actor of the condition ("jika Moskow ...").
+            c.cond_actor = next((a for a in sa.all if a.start > sa.s0 + cond_at
+                                 and a.kind == "actor" and a.code), None)
+    return [c for c in cands if not c.suppressed]
+
+
+def _sentence_events(analysis: Analysis, doc: Any, s0: int, s1: int, date: str | None,
+                     prev_subject: ActorMention | None, use_parse: bool = True
+                     ) -> tuple[list[tuple[_Cand, ActorMention | None, ActorMention | None]],
+                                ActorMention | None]:
+    sa = _SentenceActors(analysis, doc, s0, s1, date, prev_subject)
+    out = []
+    subject_seen = prev_subject
+    cands = _candidates(sa)
+    sa.other_anchors = {c.anchor for c in cands}
+    for c in cands:
+        src = _source_for(sa, c, use_parse)
+        group = sa.compound(src) if src is not None and src in sa.all else (
+            [src] if src is not None else [])
+        if src is not None and c.code in ("180", "183", "190", "193"):
+            # The weapon names the CAMEO code: aircraft 195, tanks and artillery 194.
+            head = {w.lower() for w in src.text.split()}
+            if head & _AERIAL:
+                c.code = "195"
+            elif head & _ARMOUR:
+                c.code = "194"
+        nominal = "nom" in c.match.entry.opts
+        if src is None and c.code[:2] in ("18", "19", "20") and (
+                nominal or c.match.voice == "passive"):
+            # Only an attack told without its subject ("ledakan bom ...", "diserang"): a
+            # verb with a subject that is no actor ("Banjir mengepung ...") is not one.
+            src = _unattributed(sa, c)
+            group = [src] if src is not None else []
+        if src is None and not nominal and c.match.voice != "passive" \
+                and _subject_noun(sa, c):
+            continue  # "Tim basket Indonesia menyerah ...": the doer is not an actor
+        tgt = _target_for(sa, c, src, group)
+        if tgt is None and c.cond_actor is not None and c.cond_actor not in group:
+            tgt = c.cond_actor
+        recip = "recip" in c.match.entry.opts
+        if src is not None:
+            subject_seen = src
+        tgroup = sa.compound(tgt) if tgt is not None and tgt in sa.all else (
+            [tgt] if tgt is not None else [])
+        if recip and len(group) > 1:
+            for a in group:
+                for b in group:
+                    if a is not b:
+                        out.append((c, a, b))
+            continue
+        if not any(a is not None and a.code for a in group) and not any(
+                b is not None and b.code and b.kind != "place_loc" for b in tgroup):
+            continue  # no coded actor, or only a place ("angin kencang ... di kota Bogor")
+        for a in group or [None]:
+            for b in tgroup or [None]:
+                if a is not None and b is not None and a is b:
+                    continue
+                out.append((c, a, b))
+                if recip and "nom" in c.match.entry.opts and a is not None and b is not None:
+                    out.append((c, b, a))
+    return out, subject_seen
+
+
+_FINAL = frozenset({".", "!", "?", "…"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")"})
+
+
+def _sentence_spans(analysis: Analysis, doc: Any) -> list[tuple[int, int]]:
+    """The Doc's sentences, with a split the parser made mid-sentence undone: a piece that
+    does not end in final punctuation (or a line break) is joined to the next one."""
+    try:
+        raw = [(s.start, s.end) for s in doc.sents]
+    except ValueError:  # no sentence boundaries: the whole doc is one sentence
+        return [(0, len(doc))]
+    out: list[tuple[int, int]] = []
+    start = None
+    for s0, s1 in raw:
+        if start is None:
+            start = s0
+        last = s1 - 1
+        while last > s0 and (doc[last].text in _CLOSERS or doc[last].is_space):
+            last -= 1
+        ends = doc[last].text in _FINAL or doc[last].text.endswith(tuple(_FINAL)) \
+            or "\n" in doc[s1 - 1].whitespace_ or doc[s1 - 1].is_space \
+            or (s1 < len(doc) and doc[s1].is_space)
+        if ends or s1 == len(doc):
+            out.append((start, s1))
+            start = None
+    if start is not None:
+        out.append((start, len(doc)))
+    return out
+
+
+def _date_in(analysis: Analysis, c0: int, c1: int) -> str | None:
+    for d in analysis.dates:
+        if c0 <= d.start < c1:
+            return d.value
+    pub = analysis.article.published
+    return pub.value[:10] if pub and pub.value else None
+
+
+def _place_in(analysis: Analysis, c0: int, c1: int) -> str | None:
+    place_ids = {p.entity_id for p in analysis.places}
+    for ent in analysis.entities:
+        if ent.id in place_ids and any(c0 <= m.start < c1 for m in ent.mentions):
+            return ent.id
+    dl = analysis.article.dateline
+    return dl.place_id if dl is not None else None
+
+
+def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> list[Event]:
+    """The CAMEO/PLOVER events of ``analysis.article``, in text order.
+
+    ``doc`` is the parsed Doc over ``analysis.article.text``; ``analysis`` has its
+    entities, places, dates and quotes filled. Works on a Doc without a parse too (the
+    actors are then chosen by word order alone).
+    """
+    events: list[Event] = []
+    art_id = analysis.article.id or "doc"
+    date0 = analysis.article.published.value[:10] if analysis.article.published else None
+    prev: ActorMention | None = None
+    seen: set[tuple] = set()
+    for s0, s1 in _sentence_spans(analysis, doc):
+        if s1 <= s0:
+            continue
+        coded, prev = _sentence_events(analysis, doc, s0, s1, date0, prev, use_parse)
+        c0 = doc[s0].idx
+        c1 = doc[s1 - 1].idx + len(doc[s1 - 1].text)
+        for cand, src, tgt in coded:
+            key = (cand.anchor, cand.code, src.code if src else None, tgt.code if tgt else None,
+                   src.start if src else None, tgt.start if tgt else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            info = code_info(cand.code)
+            m = cand.match
+            ev_toks = [s0 + i for i in m.tokens]
+            evidence = [Span(doc[ev_toks[0]].idx,
+                             doc[ev_toks[-1]].idx + len(doc[ev_toks[-1]].text))]
+            conf = 0.4 + 0.1 * min(3, m.entry.fixed) + (0.1 if src and src.code else 0) \
+                + (0.1 if tgt and tgt.code else 0)
+            events.append(Event(
+                id=f"{art_id}-ev{len(events) + 1}",
+                cameo=cand.code, root=cand.code[:2], quad_class=info.quad_class,
+                goldstein=info.goldstein, plover=info.plover, plover_mode=info.plover_mode,
+                source=_actor(src), target=_actor(tgt), sentence=Span(c0, c1),
+                evidence=evidence, place_id=_place_in(analysis, c0, c1),
+                date=_date_in(analysis, c0, c1), negated=cand.negated,
+                modality=cand.modality, confidence=round(min(1.0, conf), 2),
+                rule=m.entry.id))
+    return events
+
+
+def code_sentence(text: str) -> list[Event]:
+    """Run the real pipeline on one sentence (or short text) and return its events.
+
+    Goes through :func:`warta.analyze` when the whole pipeline is importable and keeps the
+    sentence as the article body; otherwise runs the stages events need (parse, entities,
+    places, quotes) directly.
+    """
+    try:
+        from warta.pipeline import analyze
+    except ImportError:
+        analyze = None
+    if analyze is not None:
+        try:
+            analysis = analyze(text)
+        except Exception:  # noqa: BLE001 - a missing or failing stage: run ours below
+            analysis = None
+        if analysis is not None and text.strip() in (analysis.article.text or ""):
+            return list(analysis.events)
+    return _code_with_stages(text)
+
+
+def _code_with_stages(text: str) -> list[Event]:
+    from warta.language import load_pipeline
+    from warta.record import Article
+
+    doc = load_pipeline()(text)
+    analysis = Analysis(article=Article(id="s", text=text))
+    analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
+    stages = (
+        ("warta.analysis.entities", "resolve_entities", "entities"),
+        ("warta.analysis.quotes", "extract_quotes", "quotes"),
+    )
+    for module, func, attr in stages:
+        try:
+            mod = __import__(module, fromlist=[func])
+            setattr(analysis, attr, getattr(mod, func)(analysis, doc))
+        except Exception:  # noqa: BLE001 - optional stages: the KB stands in for entities
+            setattr(analysis, attr, [])
+    return extract_events(analysis, doc)

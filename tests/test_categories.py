@@ -1,0 +1,115 @@
+"""News-section classifier: label set, mapping of the shared data, behaviour on made-up text."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from warta.analysis.categories import LABELS, classify_article, document_text
+from warta.analysis.models.linear import load_model
+from warta.record import Article, Category
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+NEWS = SHARED / "data" / "news"
+SEED = SHARED / "data" / "seed" / "kontan-rusia-china.txt"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (test data) is absent")
+
+
+def training_module():
+    spec = importlib.util.spec_from_file_location("train_categories", ROOT / "training" / "train_categories.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_model_classes_are_the_documented_labels():
+    assert sorted(load_model("categories").classes) == sorted(LABELS)
+    doc = (ROOT / "docs" / "classifiers.md").read_text(encoding="utf-8")
+    assert all(f"`{label}`" in doc for label in LABELS)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (("Timnas Indonesia menang 2-0 atas Vietnam dalam laga kualifikasi. Pelatih memuji para "
+          "pemain yang tampil disiplin sepanjang pertandingan dan mencetak dua gol."), "olahraga"),
+        (("Bank Indonesia mempertahankan suku bunga acuan. Inflasi terkendali dan nilai tukar "
+          "rupiah stabil, sementara pertumbuhan kredit perbankan melambat."), "ekonomi"),
+        (("Mobil listrik terbaru itu dibekali baterai berkapasitas besar dan mesin yang irit. "
+          "Harga jualnya diumumkan di pameran otomotif pekan ini."), "otomotif"),
+    ],
+)
+def test_made_up_articles(text, label):
+    cat = classify_article(Article(id="x", text=text))
+    assert isinstance(cat, Category)
+    assert cat.label == label
+    assert 0 < cat.score <= 1
+
+
+def test_empty_article_has_no_category():
+    assert classify_article(Article(id="e", text="  ")) is None
+    titled = classify_article(Article(id="e", text=" ", title="Timnas menang di laga final"))
+    assert titled is not None and titled.label in LABELS
+
+
+def test_outlet_names_and_boilerplate_are_removed():
+    got = document_text("Judul", "KOMPAS.com - Isi. SCROLL TO CONTINUE WITH CONTENT detikNews")
+    assert "kompas" not in got.lower() and "scroll" not in got.lower() and "detik" not in got.lower()
+    assert "Judul" in got and "Isi" in got
+
+
+@needs_shared
+def test_seed_article_is_international():
+    lines = SEED.read_text(encoding="utf-8").splitlines()[1:]
+    body = [ln for ln in lines
+            if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))]
+    assert classify_article(Article(id="t", text="\n\n".join(body))).label == "internasional"
+
+
+@needs_shared
+def test_every_section_in_the_shared_data_is_mapped_or_deliberately_dropped():
+    mod = training_module()
+    seen = Counter()
+    for path in NEWS.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                d = json.loads(line)
+                seen[(d["outlet"], d.get("category"), d.get("subcategory"))] += 1
+    dropped = 0
+    for (outlet, cat, sub), n in seen.items():
+        label = mod.map_label(outlet, cat, sub)
+        assert label is None or label in LABELS, (outlet, cat, sub)
+        if label is None:
+            assert cat in ("News", "Nasional", "Kilas Kementerian", "Tribunners"), (outlet, cat, sub)
+            dropped += n
+    assert dropped < 0.35 * sum(seen.values())
+
+
+@needs_shared
+def test_split_keeps_each_url_on_one_side_and_weak_rows_out_of_the_test():
+    mod = training_module()
+    train, test, rows = mod.datasets(SHARED)
+    assert {r["url"] for r in train}.isdisjoint({r["url"] for r in test})
+    assert not any(r.get("weak") for r in test)
+    weak = [r for r in rows if r.get("weak")]
+    assert weak and {r["label"] for r in weak} <= {"hukum", "politik"}
+    gold = len(rows) - len(weak)
+    assert 0.15 < len(test) / gold < 0.25
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (("KPK menetapkan seorang bupati sebagai tersangka kasus suap proyek jalan. Penyidik "
+          "menggeledah kantor dinas dan menyita sejumlah dokumen."), "hukum"),
+        (("DPR mengesahkan revisi undang-undang pemilu dalam rapat paripurna. Sejumlah fraksi "
+          "partai menolak pasal ambang batas."), "politik"),
+    ],
+)
+def test_national_law_and_politics_are_not_read_as_regional(text, label):
+    assert classify_article(Article(id="n", text=text)).label == label
