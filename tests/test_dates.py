@@ -109,3 +109,21 @@ def test_future_cue_in_another_clause_is_ignored():
     )
     (m,) = [d for d in _one(text) if d.text == "Senin"]
     assert m.value == "2021-12-13"
+
+
+def test_di_depan_is_a_place_not_the_future():
+    from warta.article import parse_article
+    from warta.article.dates import extract_dates
+    from warta.sources.raw import RawDocument
+
+    raw = RawDocument(name="t", text="Ratusan nelayan berunjuk rasa di depan Gedung DPR pada hari Senin.",
+                      published="2025-05-14T10:00:00")
+    (senin,) = [d for d in extract_dates(parse_article(raw)) if "Senin" in d.text]
+    assert senin.value == "2025-05-12"
+
+
+def test_generic_domain_dateline():
+    from warta.article.dateline import find_dateline
+
+    m = find_dateline("WARTA.ID - JAKARTA. Pemerintah mengumumkan kebijakan baru.")
+    assert (m.outlet, m.place, m.text) == ("Warta", "Jakarta", "WARTA.ID - JAKARTA.")

@@ -97,7 +97,8 @@ def ingest(
             render_analysis(report.last, out)
         out.print(
             f"{report.stored} stored ({report.created} new, {report.updated} updated), "
-            f"{report.failed} failed, {report.seconds:.1f} s -> {store.path}"
+            f"{report.failed} failed, {report.seconds:.1f} s -> {store.path}",
+            soft_wrap=True,
         )
     if report.failed:
         raise typer.Exit(1)

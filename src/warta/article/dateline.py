@@ -51,6 +51,8 @@ _DASH = r"\s*(?:-{1,2}|–|—)\s*"
 # A place: up to three capitalised words ("Jakarta", "KUALA LUMPUR", "Den Haag").
 _PLACE = r"[A-Z][A-Za-z'’.]*(?: [A-Z][A-Za-z'’.]*){0,2}"
 _UPPER_PLACE = r"[A-Z][A-Z'’]+(?: [A-Z][A-Z'’]+){0,2}"
+# An outlet printed as its domain name: "WARTA.ID", "Kabar24.com", "SUMSEL.NEWS.CO.ID".
+_DOMAIN = r"[A-Za-z][A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\.(?i:com|id|net|org|news|co)"
 
 _FORMS = [
     # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --"
@@ -61,6 +63,8 @@ _FORMS = [
     re.compile(rf"^(?P<outlet>{_OUTLET})\s*,\s*(?P<place>{_PLACE}){_DASH}", re.IGNORECASE),
     # "KONTAN.CO.ID - MOSKOW." (the place is in capitals and closed by a full stop or comma)
     re.compile(rf"^(?P<outlet>{_OUTLET}){_DASH}(?P<place>{_UPPER_PLACE})\s*[.,]\s+"),
+    # Any outlet named by its domain, in the Kontan form: "WARTA.ID - JAKARTA."
+    re.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}(?P<place>{_UPPER_PLACE})\s*[.,]\s+"),
     # "Okezone.com -", "TRIBUNNEWS.COM -", "ANTARA -"
     re.compile(rf"^(?P<outlet>{_OUTLET}){_DASH}", re.IGNORECASE),
     # "Jakarta -" (Detik), "SURABAYA -"; the place is case-sensitive so a sentence is not taken.
@@ -118,6 +122,9 @@ def outlet_name(raw: str | None) -> str | None:
     for rx, name in _OUTLET_RES:
         if rx.match(raw):
             return name
+    if re.fullmatch(_DOMAIN, raw):
+        # An outlet we do not know, printed as its domain: name it by the domain's first label.
+        return raw.split(".")[0].capitalize()
     return raw
 
 

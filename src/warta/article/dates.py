@@ -51,7 +51,9 @@ __all__ = ["date_spans", "extract_dates"]
 
 _FUTURE = re.compile(
     r"\b(?:akan|bakal|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|jadwal(?:nya)?|berharap|harap"
-    r"|hendak|ingin|mendatang|nanti|segera|ditargetkan|target(?:nya)?|depan)\b",
+    # "depan" only after a time word: "di depan Gedung DPR" is a place, not the future.
+    r"|hendak|ingin|mendatang|nanti|segera|ditargetkan|target(?:nya)?"
+    r"|(?:pekan|minggu|bulan|tahun|hari)\s+depan)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
