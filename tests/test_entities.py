@@ -367,3 +367,20 @@ def test_model_span_cleanup():
     assert "Bocah" not in names  # written in lower case elsewhere: an ordinary word
     assert "Kementerian Agama" in names and "Kementerian Agama (Kemenag" not in names
     assert "Melansir Reuters" not in names
+
+
+def test_generic_institution_followed_by_a_country_is_that_countrys():
+    text = ("Kementerian Luar Negeri Iran membantah tuduhan itu, sementara Presiden Joko "
+            "Widodo berada di Jakarta.")  # Indonesian context: the rule must not need it
+    ents = resolve_entities(_analysis(text, "2019-09-16"), _doc(text))
+    ministry = next(e for e in ents if _surfaces(e, text) == ["Kementerian Luar Negeri Iran"])
+    assert ministry.kb_id is None and ministry.type == "ORG"
+    assert ministry.country == "IRN" and ministry.cameo == "IRNGOV"
+
+
+def test_first_name_cut_off_by_the_model_is_joined_back():
+    text = "Direktur itu, Salem Mohammed al-Zaabi, berbicara kemarin."
+    ents = resolve_entities(_analysis(text), _doc(text, [("Salem", "LOC"),
+                                                         ("Mohammed al-Zaabi", "PER")]))
+    assert [e.name for e in ents if e.type == "PER"] == ["Salem Mohammed al-Zaabi"]
+    assert not any(e.type == "LOC" for e in ents)

@@ -96,6 +96,10 @@ _INDONESIAN_TITLES = frozenset({
     "dandim", "danramil", "danrem", "camat", "lurah", "kades", "wabup", "wagub", "sekda",
 })
 
+# Title words that before a country name a group, not a person's office ("pejabat AS",
+# "diplomat Rusia").
+_TITLE_AGENTS = frozenset({"pejabat", "diplomat", "pemimpin", "hakim", "jaksa"})
+
 # Offices that, named without a country in an article about Indonesia, are Indonesian
 # (no prime minister, king or general here: Indonesia has none, or they are ranks).
 _HOME_OFFICES = frozenset({
@@ -120,42 +124,6 @@ _PORTFOLIO_WORDS = frozenset([
     "internasional", "energi", "pertanian", "perindustrian", "perhubungan", "pariwisata",
     "investasi", "pembangunan", "urusan", "nasional",
 ])
-
-# Seats of power named for the power (metonymy). Used only when the knowledge base has no
-# entry for the name; see /work/notes/entities-needs.md.
-_METONYMS: dict[str, tuple[str, str]] = {
-    "Kremlin": ("RUS", "GOV"), "Gedung Putih": ("USA", "GOV"), "Pentagon": ("USA", "MIL"),
-    "Downing Street": ("GBR", "GOV"), "Zhongnanhai": ("CHN", "GOV"),
-    "Istana Kepresidenan": ("IDN", "GOV"), "Istana Negara": ("IDN", "GOV"),
-    "Istana Merdeka": ("IDN", "GOV"),
-    "Gedung Biru": ("KOR", "GOV"), "Istana Elysee": ("FRA", "GOV"),
-    "Capitol Hill": ("USA", "LEG"), "Senayan": ("IDN", "LEG"),
-}
-
-# Capitals read as their government when they are the subject of a verb
-# ("Moskow melancarkan serangan"). Fallback for place entries without ``extra["capital"]``.
-_CAPITALS: dict[str, str] = {
-    "moskow": "RUS", "moscow": "RUS", "beijing": "CHN", "washington": "USA", "kyiv": "UKR",
-    "kiev": "UKR", "teheran": "IRN", "tehran": "IRN", "tokyo": "JPN", "seoul": "KOR",
-    "pyongyang": "PRK", "london": "GBR", "paris": "FRA", "berlin": "DEU", "jakarta": "IDN",
-    "canberra": "AUS", "ottawa": "CAN", "riyadh": "SAU", "ankara": "TUR", "new delhi": "IND",
-    "islamabad": "PAK", "kuala lumpur": "MYS", "manila": "PHL", "hanoi": "VNM",
-    "bangkok": "THA", "yerusalem": "ISR", "kairo": "EGY", "damaskus": "SYR",
-    "baghdad": "IRQ", "taipei": "TWN", "brussel": "BEL", "roma": "ITA", "madrid": "ESP",
-}
-
-# Agent words (Indonesian) with their CAMEO sector, used when the knowledge base's agent
-# table does not know the word.
-_AGENT_FALLBACK: dict[str, str] = {
-    "pemerintah": "GOV", "pemerintahan": "GOV", "rezim": "GOV", "pejabat": "GOV",
-    "diplomat": "GOV", "kementerian": "GOV", "tentara": "MIL", "pasukan": "MIL",
-    "militer": "MIL", "angkatan bersenjata": "MIL", "angkatan darat": "MIL",
-    "angkatan laut": "MIL", "angkatan udara": "MIL", "polisi": "COP", "kepolisian": "COP",
-    "warga": "CVL", "rakyat": "CVL", "penduduk": "CVL", "oposisi": "OPP",
-    "pemberontak": "REB", "parlemen": "LEG", "hakim": "JUD", "pengadilan": "JUD",
-    "media": "MED", "wartawan": "MED", "pengusaha": "BUS", "perusahaan": "BUS",
-    "mahasiswa": "EDU", "intelijen": "SPY", "mata-mata": "SPY",
-}
 
 # Words of address that may stand inside a PER span before a known name.
 _HONORIFICS = frozenset([
@@ -215,7 +183,6 @@ _APPOSITIVE = re.compile(
     r"(?P<pre>(?:(?i:" + _alternation(list(_TITLE_PREFIXES)) + r")\s+)*)"
     r"(?P<base>" + _BASE + r")(?P<qual>(?:\s+[\w.&'’\-]+){0,6}?)\s*(?=[,;.)]|$)")
 _WORDS_BEFORE = re.compile(r"(?:^|[^\w\-])((?:[A-Za-z\-]+\s+)?[A-Za-z\-]+)\s+$")
-_METONYM_RE = re.compile(r"(?<!\w)(?:" + _alternation(list(_METONYMS)) + r")(?!\w)")
 _LEAD_WORD = re.compile(r"(?:Melansir|Dilansir|Mengutip|Dikutip|Menurut|Kata|Ujar|Sementara"
                         r"|Namun|Sedangkan|Bahkan|Adapun|Selain|Saat|Ketika|Setelah)\s+")
 _EDGE = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\],.:;]+$")
@@ -242,11 +209,8 @@ def _alpha3(entry: Any) -> str | None:
 
 
 def _agent_sector(kb: Any, words: str) -> str | None:
-    key = _WS.sub(" ", words.strip().lower())
-    sector = kb.agent(key) if hasattr(kb, "agent") else None
-    if sector:
-        return sector.strip("~[]")[:3] or None
-    return _AGENT_FALLBACK.get(key)
+    sector = kb.agent(_WS.sub(" ", words.strip().lower()))
+    return (sector.strip("~[]")[:3] or None) if sector else None
 
 
 # -- mentions ----------------------------------------------------------------------------
@@ -262,7 +226,7 @@ class _Mention:
     roles: list[Role] = field(default_factory=list)
     country: str | None = None  # from the text (role qualifier, agent phrase)
     sector: str | None = None
-    cameo: str | None = None  # fixed by the phrase (groups, metonyms)
+    cameo: str | None = None  # fixed by the phrase (agent groups, capitals acting)
     key: str | None = None
     name: str | None = None
 
@@ -349,9 +313,6 @@ def _qualifier(ctx: _Ctx, start: int, end: int,
         if ctx.foreign and ent.country == HOME and _generic(text[m.start:m.end]):
             continue
         return text[m.start:m.end], _alpha3(ent), ent, m.start
-    for mm in _METONYM_RE.finditer(text, start, end):
-        country, _sector = _METONYMS[mm.group(0)]
-        return mm.group(0), country, None, mm.start()
     if person is not None:
         return person
     return None, None, None, end
@@ -375,8 +336,6 @@ def _make_role(ctx: _Ctx, pre: str, base: str, qual_start: int, qual_end: int,
     sector = TITLE_SECTORS.get(full_key) or TITLE_SECTORS.get(base_key)
     if sector is None and ent is not None and ent.cameo and len(ent.cameo) >= 6:
         sector = ent.cameo[3:6]  # "Juru Bicara Kemlu": the office's own sector
-    if sector is None and org in _METONYMS:
-        sector = _METONYMS[org][1]
     if sector is None:
         # "Direktur Departemen ...", "Juru Bicara Kementerian ...": the office's word.
         first = text[qual_start:qual_end].split()[:1]
@@ -570,16 +529,15 @@ def resolve_entities(analysis: Analysis, doc: Any, *, kb: Any = None) -> list[En
     ctx = _Ctx(text, kb, date, kbm, [m.start for m in kbm], foreign)
     st = _State()
 
-    for ent in getattr(doc, "ents", ()):  # 1. the model's spans, repaired and linked
-        _read_model_span(ctx, st, ent)
-    _add_metonyms(ctx, st)  # 2. seats of power the KB does not list
-    kbm, countries, linked = _link(ctx, st)  # 3. KB matches: context, then the rest
-    _keep_supported(ctx, st, kbm)  # 4. one-word person aliases need support
-    for m in st.mentions:  # 5. titles and appositions around person names
+    for span in _model_spans(ctx, doc):  # 1. the model's spans, repaired and linked
+        _read_model_span(ctx, st, span)
+    kbm, countries, linked = _link(ctx, st)  # 2. KB matches: context, then the rest
+    _keep_supported(ctx, st, kbm)  # 3. one-word person aliases need support
+    for m in st.mentions:  # 4. titles and appositions around person names
         if m.label == "PER":
             _read_roles(ctx, m)
-    _read_phrases(ctx, st, doc)  # 6. agent phrases, "Pemerintahan Biden", capitals acting
-    dl = _dateline_mention(article, kb, countries, linked)  # 7. the dateline place
+    _read_phrases(ctx, st, doc)  # 5. agent phrases, "Pemerintahan Biden", capitals acting
+    dl = _dateline_mention(article, kb, countries, linked)  # 6. the dateline place
     if dl is not None:
         st.mentions.append(dl)
     return _group(st.mentions, text, kb, date)
@@ -592,13 +550,28 @@ class _State:
     looked_up: list[_Mention] = field(default_factory=list)  # spans linked by a lookup
 
 
-def _read_model_span(ctx: _Ctx, st: _State, ent: Any) -> None:
+def _model_spans(ctx: _Ctx, doc: Any) -> list[tuple[int, int, str]]:
+    """The model's spans as (start, end, label), with a first name the model cut off a
+    person's name joined back ("[Salem] [Mohammed al-Zaabi]": LOC + PER, nothing between)."""
+    out: list[tuple[int, int, str]] = []
+    for ent in getattr(doc, "ents", ()):
+        label = _NER_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        s, e = ent.start_char, ent.end_char
+        if out and label == "PER" and " " not in ctx.text[out[-1][0]:out[-1][1]] \
+                and not ctx.text[out[-1][1]:s].strip() and s - out[-1][1] == 1 \
+                and not _overlapping(ctx, out[-1][0], out[-1][1]):
+            s = out.pop()[0]
+        out.append((s, e, label))
+    return out
+
+
+def _read_model_span(ctx: _Ctx, st: _State, span: tuple[int, int, str]) -> None:
     """Repair one model span against the KB matches inside it, then keep, link or drop it."""
     text, kb = ctx.text, ctx.kb
-    label = _NER_TYPES.get(ent.label_)
-    if label is None:
-        return
-    s, e = _trim(text, ent.start_char, ent.end_char)
+    s, e, label = span
+    s, e = _trim(text, s, e)
     if s >= e or text[s:e] in _NOT_NAMES or _common_word(text, s, e):
         return
     role_info = None
@@ -684,19 +657,6 @@ def _read_model_span(ctx: _Ctx, st: _State, ent: Any) -> None:
     st.mentions.append(nm)
 
 
-def _add_metonyms(ctx: _Ctx, st: _State) -> None:
-    """Seats of power named for the power ("Kremlin") when the KB has no entry for them."""
-    for mm in _METONYM_RE.finditer(ctx.text):
-        if _overlapping(ctx, mm.start(), mm.end()):
-            continue
-        country, sector = _METONYMS[mm.group(0)]
-        st.mentions = [x for x in st.mentions
-                       if not (x.start <= mm.start() and x.end >= mm.end() and x.label != "PER")]
-        st.mentions.append(_Mention(mm.start(), mm.end(), label="ORG", country=country,
-                                    sector=sector, cameo=country + sector,
-                                    key="meto:" + mm.group(0), name=mm.group(0)))
-
-
 def _link(ctx: _Ctx, st: _State) -> tuple[list[_Mention], set[str], dict[str, int]]:
     """Choose an entry for every KB match; returns the linked matches, the countries the
     article names and the entries already linked (both context for later choices)."""
@@ -718,16 +678,32 @@ def _link(ctx: _Ctx, st: _State) -> tuple[list[_Mention], set[str], dict[str, in
                                         roles=m.roles, country=m.country, sector=m.sector))
     kbm = [m for m in kbm if m.entry is not None and not _country_in_name(text, m)]
     # An Indonesian institution named generically ("Kementerian Luar Negeri", "Mahkamah
-    # Agung") in an article naming nothing Indonesian is some other country's institution.
-    if not any(m.entry.country == HOME and m.entry.kind in ("country", "place", "person")
-               for m in kbm):
-        for m in kbm:
-            if m.entry.kind == "org" and m.entry.country == HOME \
-                    and _generic(text[m.start:m.end]):
-                st.mentions.append(_Mention(m.start, m.end, label="ORG", from_ner=m.from_ner))
-                m.entry = None
-        kbm = [m for m in kbm if m.entry is not None]
+    # Agung") is another country's when that country's name follows it ("Kementerian Luar
+    # Negeri Iran"), or when the article names nothing Indonesian at all.
+    foreign = not any(m.entry.country == HOME and m.entry.kind in ("country", "place", "person")
+                      for m in kbm)
+    for i, m in enumerate(kbm):
+        if m.entry.kind != "org" or m.entry.country != HOME or not _generic(text[m.start:m.end]):
+            continue
+        nxt = kbm[i + 1] if i + 1 < len(kbm) else None
+        if nxt is not None and nxt.entry.kind == "country" and nxt.entry.country != HOME \
+                and not text[m.end:nxt.start].strip():
+            # The office's sector is its Indonesian counterpart's: Kemlu IDNGOV -> IRNGOV.
+            code = _alpha3(nxt.entry)
+            st.mentions.append(_Mention(m.start, nxt.end, label="ORG", from_ner=m.from_ner,
+                                        country=code, sector=_sector_of(m.entry)))
+            m.entry = None
+        elif foreign:
+            st.mentions.append(_Mention(m.start, m.end, label="ORG", from_ner=m.from_ner))
+            m.entry = None
+    kbm = [m for m in kbm if m.entry is not None]
     return kbm, countries, linked
+
+
+def _sector_of(entry: Any) -> str | None:
+    """The role part of an entry's CAMEO code ("IDNGOVMIL" -> "GOVMIL")."""
+    code = entry.cameo or ""
+    return code[3:] or None if len(code) > 3 else None
 
 
 def _keep_supported(ctx: _Ctx, st: _State, kbm: list[_Mention]) -> None:
@@ -935,7 +911,7 @@ def _agent_before(ctx: _Ctx, start: int) -> tuple[str, str, int] | None:
             continue
         cand = " ".join(parts[-n:])
         key = cand.lower()
-        if key in TITLE_SECTORS and key not in _AGENT_FALLBACK:
+        if key in TITLE_SECTORS and key not in _TITLE_AGENTS:
             return None  # "Presiden Rusia" is a title, read with the person
         sector = _agent_sector(ctx.kb, cand)
         if sector:
@@ -977,14 +953,7 @@ def _acts(doc: Any, start: int, end: int) -> bool:
 
 def _capital_of(entry: Any) -> str | None:
     extra = getattr(entry, "extra", None) or {}
-    cap = extra.get("capital_of") or (entry.country if extra.get("capital") else None)
-    if cap:
-        return cap
-    for alias in (entry.name, *entry.aliases):
-        code = _CAPITALS.get(alias.lower())
-        if code and code == entry.country:
-            return code
-    return None
+    return extra.get("capital_of")
 
 
 def _dateline_mention(article: Any, kb: Any, countries: set, linked: dict) -> _Mention | None:
@@ -1020,7 +989,7 @@ def _norm(s: str) -> str:
 
 
 def _group(mentions: list[_Mention], text: str, kb: Any, date: str | None) -> list[Entity]:
-    # Keys: KB id, fixed key (groups, metonyms), or the name of an unknown referent.
+    # Keys: KB id, fixed key (groups), or the name of an unknown referent.
     for m in mentions:
         if m.key is None:
             if m.entry is not None:
