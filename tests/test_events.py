@@ -204,6 +204,28 @@ def test_nominal_event_between_two_actors():
                                                               ("JPNGOV", "IDNGOV")}
 
 
+def test_pronoun_is_the_subject_of_the_speech_verb():
+    evs = _code("Putin, yang memuji Xi, mengatakan dia berharap bertemu dengan Presiden "
+                "Korea Selatan.",
+                [("Putin", "RUSGOV", "PER"), ("Xi", "CHNGOV", "PER"),
+                 ("Presiden Korea Selatan", "KORGOV", "GROUP")])
+    meet = [e for e in evs if e.root == "03"]
+    assert meet and meet[0].source.code == "RUSGOV" and meet[0].target.code == "KORGOV"
+
+
+def test_obligation_is_a_demand_by_the_speaker():
+    evs = _code("Inggris menegaskan bahwa Libya harus menyerahkan para tersangka.",
+                [("Inggris", "GBR", "GPE"), ("Libya", "LBY", "GPE")])
+    assert [(e.cameo, e.source.code, e.target.code) for e in evs] == [("1013", "GBR", "LBY")]
+
+
+def test_natural_subjects_and_sport_are_not_actors():
+    assert _code("Banjir mengepung permukiman warga di Kabupaten Bandung.",
+                 [("Kabupaten Bandung", "IDN", "LOC")]) == []
+    assert _code("Tim basket Indonesia menyerah dari Filipina pada laga pembuka.",
+                 [("Indonesia", "IDN", "GPE"), ("Filipina", "PHL", "GPE")]) == []
+
+
 def test_text_without_political_event():
     assert _code("Harga cabai rawit di Jakarta naik 10 persen pada pekan ini.",
                  [("Jakarta", "IDN", "LOC")]) == []
@@ -265,7 +287,15 @@ def test_scoring_counts_matches_compounds_and_negation():
 def test_norm_code_keeps_gold_granularity():
     assert norm_code("PSEREBHMS") == "PSEREB"
     assert norm_code("IGOUNOMIL") == "IGOUNOMIL"
+    assert norm_code("TMPGOV") == "TLSGOV"
     assert norm_code(None) is None
+
+
+def test_plain_igo_in_gold_accepts_a_specific_igo_code():
+    rep = EventReport(files=[])
+    score_events(rep, "a", [_gold("086", "KGZGOV", "IGO")], [_ev("086", "KGZGOV", "IGOEURSCE")])
+    score_events(rep, "b", [_gold("086", "KGZGOV", "IGO")], [_ev("086", "KGZGOV", "RUS")])
+    assert rep.target_correct == 1 and rep.matched == 2
 
 
 def test_evaluate_events_reads_grouped_lines(tmp_path):

@@ -82,10 +82,12 @@ def _from_entities(analysis: Analysis, doc: Any, s0: int, s1: int) -> list[Actor
         if ent.type not in _ACTOR_TYPES:
             continue
         code = _code_of(ent)
+        country_like = False
         if code is None and ent.mentions:
             code = _kb_code(text[ent.mentions[0].start:ent.mentions[0].end])
+            country_like = code is not None and len(code) == 3
         kind = "actor"
-        if ent.type == "LOC":
+        if ent.type == "LOC" and not country_like:
             # Plain places (cities, regions) only locate an event or, failing a better
             # actor, stand for their country as a target.
             kind = "place"
@@ -318,6 +320,12 @@ def _bare_agents(doc: Any, s0: int, s1: int, taken: set[int], kb: Any,
         if key is None:
             continue
         n = 2 if key == two else 1
+        prev = doc[i - 1].lower_ if i > s0 else ""
+        if prev not in ("para", "pihak", "kaum", "kelompok", "sekelompok", "ribuan",
+                        "ratusan", "puluhan") and i > s0 and (
+                doc[i - 1].pos_ in ("NOUN", "PROPN")
+                or prev in ("bernomor", "pelat", "kantor", "mobil")):
+            continue  # "kantor polisi", "bernomor polisi": a modifier, not an actor
         if i > s0 and doc[i - 1].lower_ in ("para", "pihak", "kaum", "kelompok"):
             i, n = i - 1, n + 1
         sector = _sector_word(kb, key) or ""

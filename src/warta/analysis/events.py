@@ -12,10 +12,11 @@
    melancarkan serangan") are never asserted events; a conflictual action announced for the
    future or under a condition becomes a threat (13x). Cooperative actions announced for
    the future become intents (03x), as CAMEO prescribes.
-3. **Actors.** The source is the subject (``nsubj`` in the parse, else the first actor of
-   the clause before the verb; the "oleh" agent of a di- passive); the target is the
-   object or the oblique the pattern names ("dengan", "kepada", "terhadap", ...), else the
-   first actor after the verb in the clause. Actors come from the resolved entities;
+3. **Actors.** The source is the subject: the first actor of the verb's clause (else of the
+   sentence) before the verb that no preposition governs, then the parser's ``nsubj``; the
+   "oleh" agent of a di- passive. The target is the oblique the pattern names ("dengan",
+   "kepada", "terhadap", ...), else the object or first actor after the verb in the clause,
+   else the place of the event. Actors come from the resolved entities;
    coordinated actors ("AS dan sekutunya seperti Kanada, Inggris, dan Australia") give one
    event each; pronouns are resolved in the sentence, "kami/kita" to the quote's speaker.
 4. **Record.** Goldstein, QuadClass and PLOVER type/mode come from the CAMEO tables; place
@@ -27,112 +28,50 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from warta.analysis.event_actors import ActorMention, sentence_actors
+from warta.analysis.event_codes import (
+    AERIAL,
+    ARMOUR,
+    accusation,
+    aim,
+    place_code,
+    refine_code,
+)
 from warta.analysis.event_match import PatternMatch, find_patterns, lemma_words, normal_words
+from warta.analysis.event_words import (
+    ATTRIB,
+    COMPLEMENT_ROOTS,
+    COORD,
+    FUTURE,
+    HYPO,
+    MOVES,
+    NEG,
+    PREP,
+    PUNCT_STOP,
+    PURPOSE,
+    SPEECH,
+    STOP_PHRASES,
+    SUBORD,
+    TIME_WORDS,
+    TOPIC,
+    boundary,
+    clause_start,
+    in_background,
+    in_condition,
+    later_condition,
+    left_context,
+    relative,
+)
 from warta.knowledge.cameo import code_info
 from warta.record import Actor, Analysis, Event, Span
 
+_log = logging.getLogger(__name__)
+
 __all__ = ["code_sentence", "extract_events", "refine_code"]
-
-# -- word classes ------------------------------------------------------------------------
-
-_NEG = frozenset({"tidak", "tak", "belum", "bukan", "enggan", "tanpa", "jangan", "urung",
-                  "gagal"})
-# Clauses that give the background of the main event ("setelah ...", "sejak ...").
-_BACKGROUND = frozenset({"setelah", "sejak", "sebelum", "menyusul", "akibat", "karena",
-                         "sebab", "usai", "seusai", "pasca", "ketika", "saat", "sementara",
-                         "meskipun", "walaupun", "sewaktu", "tatkala"})
-_REL_FILLERS = frozenset({"telah", "sudah", "akan", "tengah", "baru", "sedang", "pernah",
-                          "kini", "juga", "tidak", "tak", "belum", "masih", "terus", "lalu",
-                          "sempat", "dapat", "bisa", "mulai", "kembali"})
-_FUTURE = frozenset({"akan", "bakal", "hendak", "berencana", "berniat", "ingin", "mau",
-                     "siap", "bersedia", "berjanji", "bertekad", "berharap", "sepakat",
-                     "setuju", "menawarkan", "berkomitmen", "merencanakan"})
-_HYPO = frozenset({"mungkin", "kemungkinan", "barangkali", "seandainya", "andai",
-                   "andaikan", "bisa", "dapat"})
-_COND = frozenset({"jika", "apabila", "kalau", "bila", "jikalau", "seandainya",
-                   "andaikan", "kecuali", "asalkan", "sekiranya", "manakala"})
-_PURPOSE = frozenset({"untuk", "guna", "demi", "agar", "supaya"})
-_ATTRIB = frozenset({"kata", "ujar", "tutur", "ungkap", "jelas", "tulis", "lapor",
-                     "demikian", "menurut", "sebut", "papar", "imbuh", "tambah", "katanya",
-                     "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "dikutip", "mengutip",
-                     "melansir", "dilansir", "tegas", "tegasnya", "terang", "seru", "tukas"})
-_SUBORD = frozenset({"sementara", "setelah", "sebelum", "karena", "ketika", "saat",
-                     "sehingga", "meskipun", "walaupun", "namun", "tetapi", "tapi",
-                     "sedangkan", "sejak", "sebab", "menyusul", "seusai", "usai", "sambil",
-                     "padahal", "selagi", "sewaktu", "tatkala"}) | _COND
-_PREP = frozenset({"di", "ke", "dari", "kepada", "dengan", "pada", "terhadap", "dalam",
-                   "atas", "oleh", "antara", "untuk", "bagi", "menurut", "tentang",
-                   "mengenai", "melawan", "menentang", "soal", "sebagai", "seperti",
-                   "bersama", "tanpa", "daripada", "kecuali", "via", "lewat", "melalui"})
-_COORD = frozenset({",", "dan", "serta", "maupun", "atau", "seperti", "termasuk", "sekutunya",
-                    "sekutu", "mitranya", "mitra", "para", "juga", "beserta", "bersama"})
-_PUNCT_STOP = frozenset({";", ":", "?", "!", "“", "”", '"'})
-_QUOTES = frozenset({"“", "”", '"', "'"})
-_STOP_PHRASES = (("menahan", "diri"), ("menyerang", "balik"), ("ditahan", "imbang"),
-                 ("menahan", "imbang"), ("menahan", "laju"))
-
-_SPEECH = frozenset({"mengatakan", "menyatakan", "berkata", "menegaskan", "menekankan",
-                     "menggarisbawahi", "mengungkapkan", "menjelaskan", "mengaku",
-                     "mengumumkan", "menyebutkan", "memastikan", "mengklaim", "berharap",
-                     "mengharapkan", "berjanji", "mengingatkan", "menambahkan", "kata",
-                     "ujar", "tutur"})
-
-# Roots whose complement verb is the content of the act, not an event of its own.
-_COMPLEMENT_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-
-
-# -- code refinement ---------------------------------------------------------------------
-
-# Inner action -> the code an outer verb of each class gives it. Keys are CAMEO prefixes,
-# matched longest first.
-_INNER_MAPS: dict[str, dict[str, str]] = {
-    "03": {"04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031",
-           "061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033",
-           "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
-           "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
-           "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355",
-           "087": "0356"},
-    "02": {"04": "026", "045": "028", "05": "022", "06": "021", "061": "0211", "062": "0212",
-           "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232",
-           "073": "0233", "074": "0234", "08": "025", "081": "0251", "082": "0252",
-           "083": "024", "0831": "0241", "0832": "0242", "0833": "0243", "0834": "0244",
-           "084": "0253", "085": "0254", "086": "0255", "087": "0256"},
-    "10": {"04": "100", "045": "108", "05": "102", "06": "101", "061": "1011", "062": "1012",
-           "063": "1013", "064": "1014", "07": "103", "071": "1031", "072": "1032",
-           "073": "1033", "074": "1034", "08": "105", "081": "1051", "082": "1052",
-           "083": "104", "0831": "1041", "0832": "1042", "0833": "1043", "0834": "1044",
-           "084": "1053", "085": "1054", "086": "1055", "087": "1056"},
-    "12": {"04": "125", "045": "126", "057": "127", "06": "121", "061": "1211",
-           "062": "1212", "07": "122", "071": "1221", "072": "1222", "073": "1223",
-           "074": "1224", "08": "124", "081": "1241", "082": "1242", "083": "123",
-           "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "084": "1243",
-           "085": "1244", "086": "1245", "087": "1246"},
-    "13": {"14": "133", "143": "133", "15": "138", "16": "131", "161": "1313", "162": "1311",
-           "163": "1312", "164": "134", "165": "135", "166": "136", "17": "130", "172": "132",
-           "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "173": "137",
-           "174": "137", "175": "137", "18": "1383", "19": "138", "190": "1384",
-           "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384",
-           "20": "1385"},
-}
-
-
-def _lookup(table: dict[str, str], code: str) -> str | None:
-    for n in (4, 3, 2):
-        if code[:n] in table:
-            return table[code[:n]]
-    return None
-
-
-def refine_code(outer: str, inner: str) -> str:
-    """The code of an outer verb class (intent 03, appeal 02, demand 10, reject 12,
-    threaten 13) applied to an inner action: ``refine_code("10", "087") == "1056"``."""
-    got = _lookup(_INNER_MAPS.get(outer[:2], {}), inner)
-    return got or outer
-
 
 # -- helpers -----------------------------------------------------------------------------
 
@@ -170,119 +109,6 @@ def _select(matches: list[PatternMatch]) -> list[PatternMatch]:
             continue  # shares words with a more specific pattern: the same phrase
         out.append(m)
     return sorted(out, key=lambda m: m.anchor)
-
-
-def _boundary(words: list[str], i: int) -> bool:
-    w = words[i]
-    return w in _PUNCT_STOP or w == "," or w in _SUBORD or w == "bahwa"
-
-
-def _clause_start(words: list[str], i: int) -> int:
-    j = i - 1
-    while j >= 0 and not _boundary(words, j):
-        j -= 1
-    return j + 1
-
-
-def _left_context(words: list[str], i: int, limit: int = 5) -> list[str]:
-    j, out = i - 1, []
-    while j >= 0 and len(out) < limit and not _boundary(words, j):
-        out.append(words[j])
-        j -= 1
-    return out
-
-
-def _in_condition(words: list[str], i: int) -> bool:
-    j = i - 1
-    while j >= 0:
-        w = words[j]
-        if w in _COND:
-            return True
-        if w in _PUNCT_STOP or w == "," or (w in _SUBORD and w not in _COND):
-            return False
-        j -= 1
-    return False
-
-
-# Nouns whose relative clause is their content: "pernyataan yang menuntut ..." is a demand.
-_CONTENT_NOUNS = frozenset({"pernyataan", "resolusi", "surat", "komunike", "deklarasi",
-                            "keputusan", "maklumat", "ultimatum", "seruan", "imbauan"})
-
-
-def _relative(words: list[str], i: int) -> bool:
-    j = i - 1
-    while j >= 0 and words[j] in _REL_FILLERS:
-        j -= 1
-    return j >= 0 and words[j] == "yang" and not (j > 0 and words[j - 1] in _CONTENT_NOUNS)
-
-
-def _in_background(words: list[str], i: int) -> bool:
-    j = i - 1
-    while j >= 0:
-        w = words[j]
-        if w in _BACKGROUND:
-            return True
-        if w in _PUNCT_STOP or w in (",", "bahwa", "dan", "tetapi", "namun"):
-            return False
-        j -= 1
-    return False
-
-
-def _later_condition(words: list[str], i: int) -> int | None:
-    for j in range(i + 1, len(words)):
-        if words[j] in _COND:
-            return j
-        if words[j] in (";",):
-            return None
-    return None
-
-
-_AIM_WORDS = (
-    ("1", frozenset({"mundur", "lengser", "pengunduran", "pelengseran", "menggulingkan",
-                     "digulingkan", "dikembalikan", "kepemimpinan", "turun"})),
-    ("4", frozenset({"kemerdekaan", "otonomi", "konstitusi", "referendum", "demokrasi",
-                     "rezim", "demokratis"})),
-    ("3", frozenset({"hak", "hak-hak", "kebebasan", "pelanggaran", "diskriminasi", "ham"})),
-    ("2", frozenset({"kebijakan", "reformasi", "keputusan", "rancangan", "undang-undang",
-                     "pajak", "upah", "ketidaksetujuan", "kegagalan"})),
-)
-_AIM_CODES = frozenset({"024", "083", "104", "123", "141", "142", "143", "144", "145"})
-# What an accusation is about (1121-1125), read from the words after "menuduh".
-_ACCUSE_WORDS = (
-    ("1124", frozenset({"kejahatan perang", "genosida", "pembersihan etnis"})),
-    ("1122", frozenset({"hak asasi", "ham", "penyiksaan", "pelecehan"})),
-    ("1125", frozenset({"mata-mata", "spionase", "makar", "pengkhianatan", "bekerja sama"})),
-    ("1123", frozenset({"gencatan senjata", "agresi", "menyerang", "serangan", "pengeboman",
-                        "invasi", "menginvasi"})),
-    ("1121", frozenset({"korupsi", "suap", "penipuan", "menyalahgunakan", "pencucian",
-                        "kejahatan", "menggelapkan", "terorisme", "teroris"})),
-)
-_AERIAL = frozenset({"pesawat", "pesawat-pesawat", "helikopter", "jet", "drone", "nirawak",
-                     "udara"})
-_ARMOUR = frozenset({"tank", "tank-tank", "artileri", "meriam", "mortir"})
-_TOPIC = frozenset({"mengenai", "tentang", "soal", "terkait", "perihal", "seputar"})
-
-
-def _accusation(code: str, words: list[str], i: int) -> str:
-    if code not in ("112", "111", "110"):
-        return code
-    text = " " + " ".join(words[i + 1:i + 14]) + " "
-    for sub, vocab in _ACCUSE_WORDS:
-        if any(f" {v} " in text for v in vocab):
-            return sub if code == "112" else code
-    return code
-
-
-def _aim(code: str, words: list[str], i: int) -> str:
-    """CAMEO splits protests, demands and concessions by their aim (leadership, policy,
-    rights, institutions): read it from the words after the verb."""
-    if code not in _AIM_CODES:
-        return code
-    window = set(words[i + 1:i + 16])
-    for digit, vocab in _AIM_WORDS:
-        if window & vocab:
-            return code + digit
-    return code
 
 
 def _in_quote(analysis: Analysis, char: int) -> Any:
@@ -329,9 +155,9 @@ class _SentenceActors:
             w = self.w(j)
             if w == "dari" and j > self.s0 and self.w(j - 1) in ("lebih", "kurang"):
                 return None  # "lebih dari 100.000 tentara" is a quantity, not a source
-            if w in _PREP:
+            if w in PREP:
                 return w
-            if w in (",", "dan", "serta", "atau") or w in _SUBORD or w in _PUNCT_STOP:
+            if w in (",", "dan", "serta", "atau") or w in SUBORD or w in PUNCT_STOP:
                 return None
             tok = self.doc[j]
             if tok.pos_ in ("VERB", "AUX") or (w.startswith(("me", "di", "ber")) and
@@ -368,6 +194,8 @@ class _SentenceActors:
                 continue
             if want_per and b.etype not in ("PER",):
                 continue
+            if self.in_governed_list(b) or self.prep_before(b) in ("dari", "seperti", "di"):
+                continue  # "datang dari Jepang, ... dan Rusia. Mereka ...": not a doer
             return b
         if self.prev_subject is not None and self.prev_subject.code:
             return self.prev_subject
@@ -375,7 +203,8 @@ class _SentenceActors:
 
     def _clause_initial(self, a: ActorMention) -> bool:
         j = a.start - 1
-        while j >= self.s0 and self.w(j) in ("para", "seorang", "sejumlah", "sekelompok"):
+        while j >= self.s0 and (self.w(j) in ("para", "seorang", "sejumlah", "sekelompok")
+                                or not self.w(j).strip()):
             j -= 1
         return j < self.s0 or self.w(j) in (",", "bahwa", "“", '"', "dan", "namun", "tetapi")
 
@@ -383,13 +212,23 @@ class _SentenceActors:
         """"X mengatakan (bahwa) dia ...": the pronoun is X, the subject of the nearest
         speech or thought verb before it."""
         for v in range(p - 1, self.s0 - 1, -1):
-            if self.w(v) in _SPEECH:
+            if self.w(v) in SPEECH:
                 for b in reversed(self.all):
                     if b.end <= v and b.kind == "actor" and b.code \
                             and self._clause_initial(b):
                         return b
                 return None
         return None
+
+    def in_governed_list(self, a: ActorMention) -> bool:
+        """True when ``a`` is a later member of a list a preposition governs ("datang dari
+        Jepang, Jerman, dan AS")."""
+        group = self.compound(a) if a in self.all else [a]
+        first = group[0]
+        # Only a preposition right before the list counts: in "di tengah langkah AS dan
+        # sekutunya" the list is the possessor of "langkah", the doer of the move.
+        return first is not a and first.start > self.s0 \
+            and self.w(first.start - 1) in PREP
 
     def compound(self, a: ActorMention) -> list[ActorMention]:
         """``a`` and the actors coordinated with it ("AS dan sekutunya seperti Kanada")."""
@@ -403,7 +242,7 @@ class _SentenceActors:
                 b = self.all[k + step]
                 lo, hi = (self.all[k].end, b.start) if step == 1 else (b.end, self.all[k].start)
                 between = [self.w(t) for t in range(lo, hi)]
-                if not between or not all(x in _COORD for x in between):
+                if not between or not all(x in COORD for x in between):
                     break
                 if "dan" not in between and "," not in between and "serta" not in between \
                         and "seperti" not in between and "maupun" not in between \
@@ -445,24 +284,29 @@ def _linear_subject(sa: _SentenceActors, v: int, local_only: bool = False
     """First actor of the clause before ``v`` that no preposition governs; failing that
     (unless ``local_only``), the first such actor of the sentence before ``v``."""
     words = sa.words
-    cs = sa.s0 + _clause_start(words, v - sa.s0)
+    cs = sa.s0 + clause_start(words, v - sa.s0)
     # "X mengatakan Y berkomitmen ...": after a speech verb, Y is the subject.
     for sv in range(v - 1, cs - 1, -1):
-        if sa.w(sv) in _SPEECH:
+        if sa.w(sv) in SPEECH:
             after = [a for a in sa.in_range(sv + 1, v) if a.kind == "actor"
                      and sa.prep_before(a) is None]
             if after:
                 return after[0]
             break
     for lo in ((cs,) if local_only else (cs, sa.s0)):
-        for a in sa.in_range(lo, v):
-            if a.kind == "place" and a.code is None:
-                continue
-            if sa.prep_before(a) is not None:
-                continue
-            if any(sa.w(t) in _ATTRIB for t in range(max(sa.s0, a.start - 2), a.start)):
-                continue
-            return a
+        ok = [a for a in sa.in_range(lo, v)
+              if not (a.kind == "place" and a.code is None)
+              and sa.prep_before(a) is None and not sa.in_governed_list(a)
+              and not any(sa.w(t) in ATTRIB for t in range(max(sa.s0, a.start - 2), a.start))]
+        if ok:
+            if ok[0].code is None or ok[0].kind == "pronoun":
+                # An uncoded name in apposition with a coded one ("Kenzo Oshima,
+                # Koordinator Bantuan Darurat PBB, menuntut"): the coded one is the actor.
+                coded = [a for a in ok[1:] if a.code and a.kind == "actor"
+                         and "," in sa.words[ok[0].end - sa.s0:a.start - sa.s0]]
+                if coded and ok[0].kind != "pronoun":
+                    return coded[0]
+            return ok[0]
     return None
 
 
@@ -478,7 +322,7 @@ def _oblige_at(sa: _SentenceActors, cand: _Cand) -> int | None:
 def _obliged(sa: _SentenceActors, cand: _Cand) -> ActorMention | None:
     """The actor obliged in "... bahwa China harus menghapus ...": the one before "harus"."""
     v = _oblige_at(sa, cand)
-    cs = sa.s0 + _clause_start(sa.words, v - sa.s0)
+    cs = sa.s0 + clause_start(sa.words, v - sa.s0)
     inside = [a for a in sa.in_range(cs, v) if a.kind == "actor" and a.code]
     return inside[-1] if inside else None
 
@@ -501,7 +345,7 @@ def _source_for(sa: _SentenceActors, cand: _Cand, use_parse: bool) -> ActorMenti
                 a = next((x for x in sa.all if x.start > t and x.start <= t + 4), None)
                 if a is not None:
                     return sa.resolve(a, t)
-            if _boundary(sa.words, t - sa.s0):
+            if boundary(sa.words, t - sa.s0):
                 break
         a = next((x for x in sa.all if v < x.start <= v + 2 and x.kind == "actor"), None)
         if a is not None and sa.prep_before(a) is None:
@@ -524,6 +368,10 @@ def _source_for(sa: _SentenceActors, cand: _Cand, use_parse: bool) -> ActorMenti
                     return a
         return None  # an event noun takes its actors from its own phrase only
     lin = _linear_subject(sa, v)
+    if lin is not None and lin.kind == "pronoun":
+        got = sa.resolve(lin, v)
+        if got is not None:
+            return got
     if lin is not None and lin.kind != "pronoun":
         # On the dev gold, the first actor of the clause (else of the sentence) before the
         # verb is its subject more often than the parser's nsubj: the parser is trained on
@@ -533,12 +381,12 @@ def _source_for(sa: _SentenceActors, cand: _Cand, use_parse: bool) -> ActorMenti
         subj = _dep_subject(sa.doc, v, passive)
         if subj is not None and sa.s0 <= subj < sa.s1:
             a = _subtree_actor(sa, subj)
-            if a is not None:
+            if a is not None and sa.prep_before(a) is None and not sa.in_governed_list(a):
                 return sa.resolve(a, v)
     a = _linear_subject(sa, v)
     if a is None:
         # A pronoun subject of the clause ("dia berharap untuk bertemu").
-        cs = sa.s0 + _clause_start(sa.words, v - sa.s0)
+        cs = sa.s0 + clause_start(sa.words, v - sa.s0)
         pron = [x for x in sa.all if x.kind == "pronoun" and cs <= x.start < v]
         if pron:
             return sa.resolve(pron[0], v)
@@ -546,16 +394,34 @@ def _source_for(sa: _SentenceActors, cand: _Cand, use_parse: bool) -> ActorMenti
     return sa.resolve(a, v)
 
 
+def _noun_before(sa: _SentenceActors, lo: int, v: int) -> bool:
+    """A noun before ``v`` that could be the clause's subject (not inside a prepositional
+    phrase, not a time expression)."""
+    in_pp = 0
+    for t in range(lo, v):
+        tok = sa.doc[t]
+        w = sa.w(t)
+        if w in SPEECH or w in ATTRIB:
+            return False  # "..., mengatakan dia": no subject noun of its own
+        if w in PREP:
+            in_pp = 3
+            continue
+        if in_pp:
+            in_pp -= 1
+            continue
+        if w in TIME_WORDS or not tok.is_alpha:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "" and w not in FUTURE | NEG
+                                              and w not in HYPO):
+            return True
+    return False
+
+
 def _subject_noun(sa: _SentenceActors, cand: _Cand) -> bool:
     """True when the verb's clause opens with a noun phrase before the verb (a subject
     that is not an actor), as opposed to a verb with no expressed subject."""
-    cs = sa.s0 + _clause_start(sa.words, cand.anchor - sa.s0)
-    for t in range(cs, cand.anchor):
-        tok = sa.doc[t]
-        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "" and tok.is_alpha
-                                              and tok.lower_ not in _FUTURE | _NEG):
-            return True
-    return False
+    cs = sa.s0 + clause_start(sa.words, cand.anchor - sa.s0)
+    return _noun_before(sa, cs, cand.anchor)
 
 
 def _unattributed(sa: _SentenceActors, cand: _Cand) -> ActorMention | None:
@@ -588,7 +454,8 @@ def _target_for(sa: _SentenceActors, cand: _Cand, source: ActorMention | None,
     preps = set(m.entry.opts.get("tgt") or ()) if isinstance(m.entry.opts.get("tgt"), list) \
         else set()
     if m.voice == "passive":
-        subj = _linear_subject(sa, v)
+        # The subject of a di- passive stands in its own clause ("setelah pabrik diserang").
+        subj = _linear_subject(sa, v, local_only=True)
         if subj is not None and subj not in source_group:
             return subj
     if _oblige_at(sa, cand) is not None:
@@ -604,7 +471,13 @@ def _target_for(sa: _SentenceActors, cand: _Cand, source: ActorMention | None,
         ant = _after_word(sa, m, "antara")
         if len(ant) > 1:
             return ant[1]
-    got = _scan_target(sa, cand, source, skip, group_ents, preps, False)
+    got = None
+    if preps - {"di"}:
+        # The pattern names its target's preposition ("mengekstradisi X ke Inggris"):
+        # an actor so introduced beats a bare object.
+        got = _scan_target(sa, cand, source, skip, group_ents, preps, False, prep_only=True)
+    if got is None:
+        got = _scan_target(sa, cand, source, skip, group_ents, preps, False)
     if got is None and cand.match.code[:2] not in ("18", "19", "20"):
         # Nothing before a purpose clause: its actor is the target ("mogok makan untuk
         # memprotes keputusan Swedia", "bersedia mengirim ... untuk membantu Arab Saudi").
@@ -622,7 +495,8 @@ def _verbish(sa: _SentenceActors, t: int) -> bool:
 
 
 def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, skip: set,
-                 group_ents: set, preps: set, relaxed: bool) -> ActorMention | None:
+                 group_ents: set, preps: set, relaxed: bool, prep_only: bool = False
+                 ) -> ActorMention | None:
     """First target-like actor right of the verb; a location ("di Moskow") is returned
     marked ``kind="place_loc"`` when nothing better comes before the clause ends."""
     m = cand.match
@@ -639,7 +513,7 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
             continue
         if depth:
             continue
-        if w in _PUNCT_STOP or w in _ATTRIB or (w in _SUBORD and t > sa.s0 + m.end):
+        if w in PUNCT_STOP or w in ATTRIB or (w in SUBORD and t > sa.s0 + m.end):
             break
         if t >= sa.s0 + m.end and not relaxed:
             nxt = t + 1 < sa.s1
@@ -649,7 +523,7 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
                 break
             if w == "upaya" and t > sa.s0 and sa.w(t - 1) in ("dalam", "sebagai", "sbg"):
                 break
-        if w == "," and t + 1 < sa.s1 and (sa.w(t + 1) in _ATTRIB or sa.w(t + 1) in _SUBORD):
+        if w == "," and t + 1 < sa.s1 and (sa.w(t + 1) in ATTRIB or sa.w(t + 1) in SUBORD):
             break
         a = sa.at(t)
         if a is None or a.start != t or id(a) in skip:
@@ -667,6 +541,10 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
                 and a.code == source.code:
             continue
         prep = sa.prep_before(a)
+        if prep_only:
+            if prep in preps and prep != "di" and a.code:
+                return a
+            continue
         if prep == "di" and "di" in preps and a.code:
             return a
         if a.kind == "place" and prep in ("dengan", "kepada", "terhadap", "ke", "melawan") \
@@ -676,6 +554,8 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
             if loc is None and a.code:
                 loc = a
             continue
+        if prep is None and m.voice == "passive":
+            continue  # the bare noun after a di- verb is its agent, not its target
         if prep in (None, "kepada", "terhadap", "dengan", "ke", "atas", "bagi", "untuk",
                     "melawan", "menentang", "antara", "dari", "pada") or prep in preps:
             if prep == "dari" and "dari" not in preps and cand.match.code[:2] in (
@@ -685,22 +565,11 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
                 continue
             return a
     if loc is not None:
-        code = _place_code(loc.code, cand.code) if loc.kind == "place" else loc.code
+        code = place_code(loc.code, cand.code) if loc.kind == "place" else loc.code
         return ActorMention(loc.start, loc.end, code,
                             loc.entity_id, loc.text, loc.char_start, loc.char_end,
                             "place_loc", loc.etype)
     return None
-
-
-def _place_code(code: str | None, event: str) -> str | None:
-    """A place as the target of an event stands for its country; for coercion and
-    violence, for the people there (CAMEO's ...CVL)."""
-    if not code:
-        return None
-    country = code[:3]
-    if event[:2] in ("14", "17", "18", "19", "20") or event[:3] in ("132", "138"):
-        return country + "CVL"
-    return country
 
 
 # -- the coder ---------------------------------------------------------------------------
@@ -718,17 +587,17 @@ def _candidates(sa: _SentenceActors) -> list[_Cand]:
     matches = _select(find_patterns(words))
     cands: list[_Cand] = []
     for m in matches:
-        if any(tuple(words[m.anchor:m.anchor + len(p)]) == p for p in _STOP_PHRASES):
+        if any(tuple(words[m.anchor:m.anchor + len(p)]) == p for p in STOP_PHRASES):
             continue
-        c = _Cand(m, _accusation(_aim(m.code, words, m.anchor), words, m.anchor),
+        c = _Cand(m, accusation(aim(m.code, words, m.anchor), words, m.anchor),
                   sa.s0 + m.anchor)
-        left = _left_context(words, m.anchor)
+        left = left_context(words, m.anchor)
         if "nom" in m.entry.opts:
-            if any(w in _TOPIC for w in left[:2]):
+            if any(w in TOPIC for w in left[:2]):
                 continue  # the topic of another event, not an event itself
             host = next((x for x in reversed(cands) if not x.suppressed
                          and "nom" not in x.match.entry.opts
-                         and not any(_boundary(words, k)
+                         and not any(boundary(words, k)
                                      for k in range(x.match.anchor, m.anchor))), None)
             if host is not None:
                 # The object of a verb ("memberikan bantuan kemanusiaan"): it may make the
@@ -737,17 +606,17 @@ def _candidates(sa: _SentenceActors) -> list[_Cand]:
                         and len(c.code) >= len(host.code):
                     host.code = c.code
                 continue
-        c.negated = any(w in _NEG for w in left[:3])
-        if any(w in _FUTURE for w in left):
+        c.negated = any(w in NEG for w in left[:3])
+        if any(w in FUTURE for w in left):
             c.modality = "future"
-        elif any(w in _HYPO for w in left[:2]):
+        elif any(w in HYPO for w in left[:2]):
             c.modality = "hypothetical"
-        if _in_condition(words, m.anchor):
+        if in_condition(words, m.anchor):
             c.modality = "conditional"
             c.suppressed = True
-        if _relative(words, m.start):
+        if relative(words, m.start):
             c.suppressed = True  # "yang diduduki Israel": a description, not the news
-        c.background = _in_background(words, m.anchor)
+        c.background = in_background(words, m.anchor)
         cands.append(c)
     if any(not c.suppressed and not c.background for c in cands):
         for c in cands:
@@ -762,9 +631,9 @@ def _candidates(sa: _SentenceActors) -> list[_Cand]:
                 continue
             lo, hi = outer.match.anchor, inner.match.anchor
             between = words[lo + 1:hi]
-            if any(w in _PUNCT_STOP or w in _SUBORD or w == ";" for w in between):
+            if any(w in PUNCT_STOP or w in SUBORD or w == ";" for w in between):
                 break
-            if "," in between and not any(w in _PURPOSE for w in between):
+            if "," in between and not any(w in PURPOSE for w in between):
                 break
             tgt_words = outer.match.entry.opts.get("tgt")
             if isinstance(tgt_words, list) and words[inner.match.anchor] in tgt_words:
@@ -773,9 +642,9 @@ def _candidates(sa: _SentenceActors) -> list[_Cand]:
             if inner.match.entry.id == "193.tewaskan" and outer.code[:2] in ("18", "19", "20"):
                 inner.suppressed = True  # the toll of the attack, not a second attack
                 break
-            purpose = any(w in _PURPOSE or w == "upaya" for w in between)
+            purpose = any(w in PURPOSE or w == "upaya" for w in between)
             clause = "bahwa" in between  # "sepakat bahwa ...": a belief, not a plan
-            if outer.code[:2] in _COMPLEMENT_ROOTS:
+            if outer.code[:2] in COMPLEMENT_ROOTS:
                 inner.suppressed = True
                 inner.modality = "demanded" if outer.code[:2] in ("02", "10") else "future"
                 if not clause and inner.code[:2] == outer.code[:2] \
@@ -799,8 +668,15 @@ def _candidates(sa: _SentenceActors) -> list[_Cand]:
     for c in cands:
         if c.suppressed:
             continue
+        left = left_context(words, c.match.anchor, 3)
+        if left and left[0] in PURPOSE and c.modality == "asserted":
+            # A purpose with no event before it: "langkah AS ... untuk memberlakukan boikot"
+            # is a move made; "saluran ... untuk memantau" is only an aim.
+            before = set(words[max(0, c.match.anchor - 12):c.match.anchor])
+            if not before & MOVES:
+                c.modality = "hypothetical"
         root = c.code[:2]
-        cond_at = _later_condition(words, c.match.anchor)
+        cond_at = later_condition(words, c.match.anchor)
         if c.negated:
             pass  # "setuju untuk tidak menempatkan": no intent, no threat
         elif c.modality == "future" and "04" <= root <= "08":
@@ -834,9 +710,9 @@ def _sentence_events(analysis: Analysis, doc: Any, s0: int, s1: int, date: str |
         if src is not None and c.code in ("180", "183", "190", "193"):
             # The weapon names the CAMEO code: aircraft 195, tanks and artillery 194.
             head = {w.lower() for w in src.text.split()}
-            if head & _AERIAL:
+            if head & AERIAL:
                 c.code = "195"
-            elif head & _ARMOUR:
+            elif head & ARMOUR:
                 c.code = "194"
         nominal = "nom" in c.match.entry.opts
         if src is None and c.code[:2] in ("18", "19", "20") and (
@@ -937,12 +813,17 @@ def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> l
     for s0, s1 in _sentence_spans(analysis, doc):
         if s1 <= s0:
             continue
-        coded, prev = _sentence_events(analysis, doc, s0, s1, date0, prev, use_parse)
+        try:
+            coded, prev = _sentence_events(analysis, doc, s0, s1, date0, prev, use_parse)
+        except Exception:  # noqa: BLE001 - one bad sentence must not cost the article
+            _log.exception("event coding failed on %s, tokens %d-%d", art_id, s0, s1)
+            continue
         c0 = doc[s0].idx
         c1 = doc[s1 - 1].idx + len(doc[s1 - 1].text)
         for cand, src, tgt in coded:
-            key = (cand.anchor, cand.code, src.code if src else None, tgt.code if tgt else None,
-                   src.start if src else None, tgt.start if tgt else None)
+            # One event per verb and pair of codes: a second mention of the same actors
+            # adds nothing.
+            key = (cand.anchor, cand.code, src.code if src else None, tgt.code if tgt else None)
             if key in seen:
                 continue
             seen.add(key)

@@ -1,6 +1,6 @@
-"""Evaluation of warta's language pipeline against annotated corpora.
+"""Evaluation of warta's analyses against annotated data.
 
-``warta.evaluation.ner.evaluate_ner`` scores named entities on BIO files and
+Among them: ``warta.evaluation.ner.evaluate_ner`` scores named entities on BIO files and
 ``warta.evaluation.ud.evaluate_ud`` scores POS, dependencies and sentence boundaries on
 CoNLL-U files. Submodules import spaCy only when called.
 """

@@ -153,6 +153,8 @@ def norm_code(code: str | None) -> str | None:
     other transnational codes are kept whole."""
     if not code:
         return None
+    if code.startswith("TMP"):
+        code = "TLS" + code[3:]  # CAMEO's East Timor code; the gold uses ISO TLS
     if code[:3] in ("IGO", "NGO", "IMG", "MNC", "UAF"):
         return code
     return code[:6]
@@ -178,7 +180,13 @@ def _actor_code(ev: Any, side: str) -> str | None:
 
 
 def _ok(ev: Any, line: dict, side: str) -> bool:
-    return _actor_code(ev, side) in _codes(line, side)
+    code = _actor_code(ev, side)
+    gold = _codes(line, side)
+    if code in gold:
+        return True
+    # The gold writes a body without a dictionary code as plain "IGO"/"NGO": any code of
+    # that kind names it at least as precisely.
+    return bool(code) and any(g in ("IGO", "NGO") and code.startswith(g) for g in gold)
 
 
 def _country_ok(ev: Any, line: dict, side: str) -> bool:

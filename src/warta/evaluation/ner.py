@@ -196,6 +196,11 @@ def evaluate_ner(paths: Sequence[str | Path], nlp: Language | None = None) -> Ne
 
         nlp = load_pipeline()
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    for path in paths:
+        if not path.is_file():
+            from warta.errors import InputError
+
+            raise InputError("no such BIO file", doc=str(path))
     report = NerReport(files=[p.name for p in paths])
     sentences: list[list[str]] = []
     gold: list[set[tuple[int, int, str]]] = []

@@ -145,6 +145,10 @@ def evaluate_ud(path: str | Path, nlp: Language | None = None) -> UdReport:
 
         nlp = load_pipeline()
     path = Path(path)
+    if not path.is_file():
+        from warta.errors import InputError
+
+        raise InputError("no such CoNLL-U file", doc=str(path))
     sents = list(read_conllu(path))
     n = upos = feats = lemma = uas = las = las_full = 0
     gold_docs = (
