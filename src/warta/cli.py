@@ -109,6 +109,7 @@ def search(
     query: Annotated[Optional[str], typer.Argument(help="FTS5 query, e.g. 'sanksi AND Rusia'.")] = None,
     theme: Annotated[Optional[str], typer.Option(help="Only articles with this theme id.")] = None,
     entity: Annotated[Optional[str], typer.Option(help="Only articles mentioning this entity (name, KB id or CAMEO code).")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Only articles from this outlet.")] = None,
     since: Annotated[Optional[str], typer.Option(help="Published on or after (ISO date).")] = None,
     until: Annotated[Optional[str], typer.Option(help="Published before (ISO date).")] = None,
     limit: int = 20,
@@ -117,7 +118,7 @@ def search(
 ) -> None:
     """Search stored articles."""
     with _store(db) as store:
-        hits = store.search(query, theme=theme, entity=entity, since=since, until=until, limit=limit)
+        hits = store.search(query, theme=theme, entity=entity, outlet=outlet, since=since, until=until, limit=limit)
     if json_:
         _print_json([h.to_dict() for h in hits])
         return

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from warta.errors import QueryError
+
 __all__ = ["DashboardQueries"]
 
 _ENTITY_KEY = "COALESCE(e.kb_id, e.name)"
@@ -18,10 +20,21 @@ class DashboardQueries:
 
     # -- articles ------------------------------------------------------------------------
 
-    def _article_where(self, *, q=None, outlet=None, since=None, until=None, entity=None, theme=None):  # noqa: ANN001, ANN202
+    def _article_where(self, *, q=None, outlet=None, since=None, until=None, entity=None, theme=None,  # noqa: ANN001, ANN202
+                       fts_joined=False):
+        """WHERE clause and parameters for article filters (``d`` is ``documents``).
+
+        With ``fts_joined`` the caller's FROM already joins ``documents_fts`` (for snippets
+        and ranking), so the query matches it directly.
+        """
+        from warta.store.sqlite import MAX_QUERY_CHARS
+
         where, params = [], []
         if q:
-            where.append("d.id IN (SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?)")
+            if len(q) > MAX_QUERY_CHARS:
+                raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
+            where.append("documents_fts MATCH ?" if fts_joined else
+                         "d.id IN (SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?)")
             params.append(q)
         if outlet:
             where.append("d.outlet = ?")
@@ -36,7 +49,7 @@ class DashboardQueries:
             where.append(f"d.id IN (SELECT doc_id FROM entities e WHERE {_ENTITY_KEY} = ? OR e.name = ? COLLATE NOCASE OR e.cameo = ?)")
             params += [entity, entity, entity]
         if theme:
-            where.append("d.id IN (SELECT doc_id FROM themes WHERE theme = ?)")
+            where.append("d.id IN (SELECT doc_id FROM themes WHERE theme = ? COLLATE NOCASE)")
             params.append(theme)
         return (" WHERE " + " AND ".join(where)) if where else "", params
 

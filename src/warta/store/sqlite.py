@@ -305,24 +305,23 @@ class Store(DashboardQueries):
         *,
         theme: str | None = None,
         entity: str | None = None,
+        outlet: str | None = None,
         since: str | None = None,
         until: str | None = None,
         limit: int = 20,
     ) -> list[SearchHit]:
-        """Full-text search (FTS5 syntax), optionally filtered by theme, entity and date."""
-        if query is not None and len(query) > MAX_QUERY_CHARS:
-            raise QueryError(f"query is {len(query)} characters long; the limit is {MAX_QUERY_CHARS}")
-        if query is not None and not query.strip():
-            query = None
-        where, params = [], []
+        """Full-text search (FTS5 syntax) ranked by BM25, optionally filtered; without a
+        query, the newest articles that pass the filters."""
+        query = query if query and query.strip() else None
+        where, params = self._article_where(
+            q=query, outlet=outlet, since=since, until=until, entity=entity, theme=theme, fts_joined=True
+        )
         if query is not None:
             select = (
                 "SELECT d.id, d.title, d.url, d.outlet, d.published,"
                 " snippet(documents_fts, 2, '[', ']', '…', 12) AS snippet, bm25(documents_fts) AS score"
                 " FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id"
             )
-            where.append("documents_fts MATCH ?")
-            params.append(query)
             order = " ORDER BY score"
         else:
             select = (
@@ -330,24 +329,7 @@ class Store(DashboardQueries):
                 " '$.article.text'), 1, 160) AS snippet, 0.0 AS score FROM documents d"
             )
             order = " ORDER BY d.published DESC"
-        if theme:
-            where.append("d.id IN (SELECT doc_id FROM themes WHERE theme = ? COLLATE NOCASE)")
-            params.append(theme)
-        if entity:
-            where.append(
-                "d.id IN (SELECT doc_id FROM entities WHERE name = ? COLLATE NOCASE OR kb_id = ?"
-                " OR cameo = ?)"
-            )
-            params += [entity, entity, entity]
-        if since:
-            where.append("d.published >= ?")
-            params.append(since)
-        if until:
-            where.append("d.published < ?")
-            params.append(until)
-        sql = select + (" WHERE " + " AND ".join(where) if where else "") + order + " LIMIT ?"
-        params.append(int(limit))
-        rows = self._query(sql, params, what="search")
+        rows = self._query(select + where + order + " LIMIT ?", [*params, int(limit)], what="search")
         return [
             SearchHit(r["id"], r["title"], r["url"], r["outlet"], r["published"], r["snippet"] or "",
                       float(r["score"] or 0.0))
