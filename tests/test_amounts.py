@@ -88,3 +88,12 @@ def test_verbs_are_not_objects():
     (a,) = _amounts("Gempa bermagnitudo 6,2 juta mengguncang kota.")
     assert a.object is None
     assert _amounts("Gempa magnitudo 6,2 mengguncang Halmahera.") == []
+
+
+def test_qualifier_is_kept_apart_from_the_value():
+    from warta.analysis.amounts import extract_amounts
+    from warta.record import Article
+
+    text = "Polisi mengerahkan lebih dari 1.500 personel dan sekitar 20 kendaraan."
+    got = {(a.value, a.qualifier) for a in extract_amounts(Article(id="t", text=text))}
+    assert got == {(1500.0, "lebih dari"), (20.0, "sekitar")}

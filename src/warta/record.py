@@ -263,6 +263,7 @@ class Amount(_Record):
     value: float
     unit: str | None = None  # e.g. "IDR", "USD", "percent"
     object: str | None = None  # what is counted, e.g. "tentara"
+    qualifier: str | None = None  # "lebih dari", "sekitar", "hingga": a bound or an estimate
 
 
 @dataclass(slots=True)

@@ -287,6 +287,10 @@ def _object(obj: str | None, obj2: str | None) -> str | None:
     return obj
 
 
+def _qualifier(raw: str | None) -> str | None:
+    return " ".join(raw.lower().split()) if raw else None
+
+
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < te and ts < e for ts, te in spans)
 
@@ -348,7 +352,8 @@ def extract_amounts(article: Article) -> list[Amount]:
             continue
         start = m.start("qual") if m.group("qual") else (m.start("cur") if m.group("cur") else ns)
         out.append(
-            Amount(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj)
+            Amount(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj,
+                   qualifier=_qualifier(m.group("qual")))
         )
     taken = [(a.start, a.end) for a in out]
     for m in _WORDNUM.finditer(text):
@@ -373,7 +378,8 @@ def extract_amounts(article: Article) -> list[Amount]:
         start = m.start("qual") if m.group("qual") else m.start("w")
         end = m.end("obj2") if obj and obj == m.group("obj2") else m.end("obj")
         out.append(
-            Amount(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj)
+            Amount(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj,
+                   qualifier=_qualifier(m.group("qual")))
         )
     out.sort(key=lambda a: a.start)
     return out
