@@ -127,3 +127,33 @@ def test_dedup_index_survives_reopening(tmp_path):
         copy = make_analysis(2, url="https://b.id/2", text=LONG + " Tambahan kecil.")
         s.put(copy)
         assert s.get(copy.article.id).article.duplicate_of == "doc0001"
+
+
+def test_entity_totals_stay_in_step_with_updates(store):
+    for n in range(4):
+        store.put(make_analysis(n, url=f"https://contoh.id/{n}"))
+    changed = make_analysis(1, url="https://contoh.id/1")
+    changed.entities = changed.entities[:1]  # Menteri B and Kota Contoh leave this article
+    store.put(changed)
+    con = sqlite3.connect(store.path)
+    stats = {r[0]: r[1:] for r in con.execute("SELECT key, articles, mentions FROM entity_stats")}
+    truth = {r[0]: r[1:] for r in con.execute(
+        "SELECT key, COUNT(DISTINCT doc_id), SUM(mentions) FROM entities GROUP BY key")}
+    assert stats == truth
+    assert stats["Menteri B"] == (3, 3)
+    assert store.entities(type="PER")["items"][0]["key"] == "warta:a"
+
+
+def test_schema_1_store_is_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as s:
+        s.put(make_analysis(1, url="https://contoh.id/1"))
+    con = sqlite3.connect(path)
+    # make it look like a schema-1 store: no generated key, no totals
+    con.executescript("DROP INDEX entities_key; DROP TABLE entity_stats;"
+                      "CREATE TABLE e2 AS SELECT doc_id, entity_id, type, name, kb_id, cameo, country, mentions, tone FROM entities;"
+                      "DROP TABLE entities; ALTER TABLE e2 RENAME TO entities; PRAGMA user_version = 1;")
+    con.close()
+    with open_store(path) as s:
+        assert s.entity("warta:a")["articles"] == 1
+        assert s.entities()["total"] == 3

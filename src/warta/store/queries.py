@@ -6,13 +6,14 @@ values as parameters (never concatenated), and runs under the store's read time 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from warta.errors import QueryError
 
 __all__ = ["DashboardQueries"]
 
-_ENTITY_KEY = "COALESCE(e.kb_id, e.name)"
+_ENTITY_KEY = "e.key"  # generated column: COALESCE(kb_id, name)
 
 
 class DashboardQueries:
@@ -65,50 +66,58 @@ class DashboardQueries:
         return {"total": total, "items": [dict(r) for r in rows]}
 
     def facets(self, *, top: int = 12, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+        """Counts by outlet, theme, entity and month over the articles that pass the filters."""
         where, params = self._article_where(**filters)
-        sub = f"SELECT d.id FROM documents d{where}"
+        if where:
+            # Resolve the filters (an FTS match can be costly) once; each facet then
+            # reads the matching ids through json_each.
+            ids = [r[0] for r in self._query(f"SELECT d.id FROM documents d{where} LIMIT 100000", params, what="facets")]
+            docs, dparams = "id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+            entity_rows = self._query(
+                "SELECT e.key AS value, MAX(e.name) AS label, COUNT(*) AS n FROM entities e"
+                " WHERE e.doc_id IN (SELECT value FROM json_each(?)) AND e.type IN ('PER', 'ORG', 'GPE')"
+                " GROUP BY e.key ORDER BY n DESC LIMIT ?", [*dparams, top], what="facets")
+        else:
+            docs, dparams = "1 = 1", []
+            entity_rows = self._query(
+                "SELECT key AS value, name AS label, articles AS n FROM entity_stats"
+                " WHERE type IN ('PER', 'ORG', 'GPE') ORDER BY articles DESC LIMIT ?", [top], what="facets")
         outlets = self._query(
-            f"SELECT outlet AS value, COUNT(*) AS n FROM documents WHERE id IN ({sub}) AND outlet IS NOT NULL"
-            " GROUP BY outlet ORDER BY n DESC LIMIT ?", [*params, top], what="facets")
+            f"SELECT outlet AS value, COUNT(*) AS n FROM documents WHERE {docs} AND outlet IS NOT NULL"
+            " GROUP BY outlet ORDER BY n DESC LIMIT ?", [*dparams, top], what="facets")
         themes = self._query(
-            f"SELECT theme AS value, COUNT(*) AS n FROM themes WHERE doc_id IN ({sub})"
-            " GROUP BY theme ORDER BY n DESC LIMIT ?", [*params, top], what="facets")
-        entities = self._query(
-            f"SELECT {_ENTITY_KEY} AS value, MAX(e.name) AS label, COUNT(*) AS n FROM entities e"
-            f" WHERE e.doc_id IN ({sub}) AND e.type IN ('PER', 'ORG', 'GPE')"
-            " GROUP BY value ORDER BY n DESC LIMIT ?", [*params, top], what="facets")
+            f"SELECT theme AS value, COUNT(*) AS n FROM themes WHERE {docs.replace('id IN', 'doc_id IN')}"
+            " GROUP BY theme ORDER BY n DESC LIMIT ?", [*dparams, top], what="facets")
         months = self._query(
-            f"SELECT substr(published, 1, 7) AS value, COUNT(*) AS n FROM documents WHERE id IN ({sub})"
-            " AND published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT ?", [*params, top], what="facets")
+            f"SELECT substr(published, 1, 7) AS value, COUNT(*) AS n FROM documents WHERE {docs}"
+            " AND published IS NOT NULL GROUP BY value ORDER BY value DESC LIMIT ?", [*dparams, top], what="facets")
         return {k: [dict(r) for r in v] for k, v in
-                (("outlet", outlets), ("theme", themes), ("entity", entities), ("month", months))}
+                (("outlet", outlets), ("theme", themes), ("entity", entity_rows), ("month", months))}
 
     # -- entities ------------------------------------------------------------------------
 
     def entities(self, *, type: str | None = None, prefix: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         where, params = [], []
         if type:
-            where.append("e.type = ?")
+            where.append("type = ?")
             params.append(type)
         if prefix:
-            where.append("e.name LIKE ? ESCAPE '\\'")
+            where.append("name LIKE ? ESCAPE '\\'")
             params.append(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
         w = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self._query(f"SELECT COUNT(DISTINCT {_ENTITY_KEY}) FROM entities e{w}", params, what="entities")[0][0]
+        total = self._query(f"SELECT COUNT(*) FROM entity_stats{w}", params, what="entities")[0][0]
         rows = self._query(
-            f"SELECT {_ENTITY_KEY} AS key, MAX(e.name) AS name, MAX(e.type) AS type, MAX(e.kb_id) AS kb_id,"
-            " MAX(e.cameo) AS cameo, MAX(e.country) AS country, COUNT(DISTINCT e.doc_id) AS articles,"
-            f" SUM(e.mentions) AS mentions, AVG(e.tone) AS tone FROM entities e{w}"
-            " GROUP BY key ORDER BY mentions DESC, key LIMIT ? OFFSET ?",
+            "SELECT key, name, type, kb_id, cameo, country, articles, mentions,"
+            f" CASE WHEN tone_n > 0 THEN tone_sum / tone_n END AS tone FROM entity_stats{w}"
+            " ORDER BY mentions DESC, key LIMIT ? OFFSET ?",
             [*params, limit, offset], what="entities")
         return {"total": total, "items": [dict(r) for r in rows]}
 
     def entity(self, key: str) -> dict[str, Any] | None:
         rows = self._query(
-            f"SELECT {_ENTITY_KEY} AS key, MAX(e.name) AS name, MAX(e.type) AS type, MAX(e.kb_id) AS kb_id,"
-            " MAX(e.cameo) AS cameo, MAX(e.country) AS country, COUNT(DISTINCT e.doc_id) AS articles,"
-            f" SUM(e.mentions) AS mentions, AVG(e.tone) AS tone FROM entities e WHERE {_ENTITY_KEY} = ?"
-            " GROUP BY key", (key,), what="entity")
+            "SELECT key, name, type, kb_id, cameo, country, articles, mentions,"
+            " CASE WHEN tone_n > 0 THEN tone_sum / tone_n END AS tone FROM entity_stats WHERE key = ?",
+            (key,), what="entity")
         return dict(rows[0]) if rows else None
 
     def entity_timeline(self, key: str, *, by: str = "day") -> list[dict[str, Any]]:
@@ -122,11 +131,11 @@ class DashboardQueries:
 
     def co_mentions(self, key: str, *, limit: int = 15) -> list[dict[str, Any]]:
         rows = self._query(
-            "SELECT COALESCE(o.kb_id, o.name) AS key, MAX(o.name) AS name, MAX(o.type) AS type,"
+            "SELECT o.key AS other, MAX(o.name) AS name, MAX(o.type) AS type,"
             " COUNT(DISTINCT o.doc_id) AS articles FROM entities e JOIN entities o ON o.doc_id = e.doc_id"
-            f" AND o.entity_id != e.entity_id WHERE {_ENTITY_KEY} = ? AND COALESCE(o.kb_id, o.name) != ?"
-            " GROUP BY key ORDER BY articles DESC LIMIT ?", (key, key, limit), what="co-mentions")
-        return [dict(r) for r in rows]
+            " AND o.entity_id != e.entity_id WHERE e.key = ? AND o.key != ?"
+            " GROUP BY other ORDER BY articles DESC LIMIT ?", (key, key, limit), what="co-mentions")
+        return [{"key": r["other"], "name": r["name"], "type": r["type"], "articles": r["articles"]} for r in rows]
 
     def entity_documents(self, key: str, *, limit: int = 20) -> list[dict[str, Any]]:
         rows = self._query(
@@ -208,11 +217,11 @@ class DashboardQueries:
 
     def map_points(self, *, limit: int = 2000) -> dict[str, list[dict[str, Any]]]:
         places = self._query(
-            "SELECT name, ROUND(lat, 3) AS lat, ROUND(lon, 3) AS lon, MAX(country) AS country, MAX(kind) AS kind,"
-            " SUM(mentions) AS mentions, COUNT(DISTINCT doc_id) AS articles FROM places WHERE lat IS NOT NULL"
-            " GROUP BY name, ROUND(lat, 3), ROUND(lon, 3) ORDER BY mentions DESC LIMIT ?", (limit,), what="map")
+            "SELECT name, lat, lon, MAX(country) AS country, MAX(kind) AS kind,"
+            " SUM(mentions) AS mentions, COUNT(doc_id) AS articles FROM places WHERE lat IS NOT NULL"
+            " GROUP BY name, lat, lon ORDER BY mentions DESC LIMIT ?", (limit,), what="map")
         events = self._query(
-            "SELECT place AS name, ROUND(lat, 3) AS lat, ROUND(lon, 3) AS lon, COUNT(*) AS events,"
+            "SELECT place AS name, lat, lon, COUNT(*) AS events,"
             " AVG(goldstein) AS goldstein FROM events WHERE lat IS NOT NULL AND negated = 0"
-            " GROUP BY place, ROUND(lat, 3), ROUND(lon, 3) ORDER BY events DESC LIMIT ?", (limit,), what="map")
+            " GROUP BY place, lat, lon ORDER BY events DESC LIMIT ?", (limit,), what="map")
         return {"places": [dict(r) for r in places], "events": [dict(r) for r in events]}

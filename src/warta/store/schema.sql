@@ -1,7 +1,7 @@
 -- warta store, schema version 1. One row per article in `documents` holds the whole
 -- Analysis as JSON (the record is the source of truth); the other tables are indexes
 -- derived from it for queries, rewritten with the document in one transaction.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
@@ -36,10 +36,31 @@ CREATE TABLE IF NOT EXISTS entities (
     country   TEXT,
     mentions  INTEGER NOT NULL,
     tone      REAL,
+    -- the cross-article identity of an entity: its KB id, else its name
+    key       TEXT GENERATED ALWAYS AS (COALESCE(kb_id, name)) VIRTUAL,
     PRIMARY KEY (doc_id, entity_id)
 );
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS entities_kb ON entities(kb_id);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key, doc_id);
+
+-- Per-entity totals over the whole store, kept in step with `entities` on every write
+-- (the dashboard lists entities by mentions without grouping 100,000s of rows).
+CREATE TABLE IF NOT EXISTS entity_stats (
+    key       TEXT PRIMARY KEY,
+    name      TEXT NOT NULL,
+    type      TEXT,
+    kb_id     TEXT,
+    cameo     TEXT,
+    country   TEXT,
+    articles  INTEGER NOT NULL,
+    mentions  INTEGER NOT NULL,
+    tone_sum  REAL NOT NULL DEFAULT 0,
+    tone_n    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS entity_stats_type ON entity_stats(type, mentions);
+CREATE INDEX IF NOT EXISTS entity_stats_mentions ON entity_stats(mentions);
+CREATE INDEX IF NOT EXISTS entity_stats_name ON entity_stats(name COLLATE NOCASE);
 
 CREATE TABLE IF NOT EXISTS quotes (
     doc_id       TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -83,6 +104,7 @@ CREATE INDEX IF NOT EXISTS events_key ON events(source_code, target_code, cameo,
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_source_key ON events(source_key);
 CREATE INDEX IF NOT EXISTS events_target_key ON events(target_key);
+CREATE INDEX IF NOT EXISTS events_geo ON events(place, lat, lon, goldstein) WHERE lat IS NOT NULL AND negated = 0;
 
 CREATE TABLE IF NOT EXISTS places (
     doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -95,6 +117,7 @@ CREATE TABLE IF NOT EXISTS places (
     mentions  INTEGER NOT NULL,
     PRIMARY KEY (doc_id, entity_id)
 );
+CREATE INDEX IF NOT EXISTS places_geo ON places(name, lat, lon, mentions, doc_id, country, kind);
 
 CREATE TABLE IF NOT EXISTS themes (
     doc_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -74,7 +74,9 @@ class Store(DashboardQueries):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._writer = self._connect()
+            _migrate(self._writer)
             self._writer.executescript(resources.files("warta.store").joinpath("schema.sql").read_text("utf-8"))
+            _fill_entity_stats(self._writer)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open store: {exc}", doc=str(self.path)) from exc
         self._local = threading.local()
@@ -154,6 +156,15 @@ class Store(DashboardQueries):
 
     @staticmethod
     def _delete(db: sqlite3.Connection, doc_id: str) -> None:
+        db.execute(
+            "UPDATE entity_stats SET articles = entity_stats.articles - 1,"
+            " mentions = entity_stats.mentions - e.n, tone_sum = entity_stats.tone_sum - e.tsum,"
+            " tone_n = entity_stats.tone_n - e.tn"
+            " FROM (SELECT key AS k, SUM(mentions) AS n, COALESCE(SUM(tone), 0) AS tsum, COUNT(tone) AS tn"
+            " FROM entities WHERE doc_id = ? GROUP BY key) AS e WHERE entity_stats.key = e.k",
+            (doc_id,),
+        )
+        db.execute("DELETE FROM entity_stats WHERE articles <= 0")
         db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # children cascade
 
@@ -205,6 +216,7 @@ class Store(DashboardQueries):
                 for e in a.entities
             ],
         )
+        db.execute(_STATS_UPSERT + " FROM entities WHERE doc_id = ? GROUP BY key" + _STATS_CONFLICT, (doc_id,))
         db.executemany(
             "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
             [
@@ -385,6 +397,34 @@ class Store(DashboardQueries):
             what="event query",
         )
         return [dict(r) for r in rows]
+
+
+# Adds one document's entities (grouped by key) to the running totals.
+_STATS_UPSERT = (
+    "INSERT INTO entity_stats (key, name, type, kb_id, cameo, country, articles, mentions, tone_sum, tone_n)"
+    " SELECT key, MAX(name), MAX(type), MAX(kb_id), MAX(cameo), MAX(country), COUNT(DISTINCT doc_id),"
+    " SUM(mentions), COALESCE(SUM(tone), 0), COUNT(tone)"
+)
+_STATS_CONFLICT = (
+    " ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type,"
+    " kb_id = COALESCE(excluded.kb_id, kb_id), cameo = COALESCE(excluded.cameo, cameo),"
+    " country = COALESCE(excluded.country, country), articles = articles + excluded.articles,"
+    " mentions = mentions + excluded.mentions, tone_sum = tone_sum + excluded.tone_sum,"
+    " tone_n = tone_n + excluded.tone_n"
+)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a store written by an earlier warta up to the current schema."""
+    cols = {r[1] for r in db.execute("PRAGMA table_xinfo(entities)")}
+    if cols and "key" not in cols:  # schema 1 -> 2
+        db.execute("ALTER TABLE entities ADD COLUMN key TEXT GENERATED ALWAYS AS (COALESCE(kb_id, name)) VIRTUAL")
+
+
+def _fill_entity_stats(db: sqlite3.Connection) -> None:
+    if db.execute("SELECT 1 FROM entity_stats LIMIT 1").fetchone() is None and \
+            db.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None:
+        db.execute(_STATS_UPSERT + " FROM entities WHERE true GROUP BY key" + _STATS_CONFLICT)
 
 
 def _place_cols(place) -> tuple:  # noqa: ANN001 - Place | None
