@@ -3,7 +3,10 @@
     python scripts/screenshots.py --db STORE [--out docs/screenshots]
 
 Starts `warta serve` on a free loopback port and drives the system Chromium with
-Playwright; needs the dev extra and Debian's chromium.
+Playwright; needs the dev extra and Debian's chromium. News texts are the publishers'
+copyright, so every page except the article view (which shows warta's own bundled
+sample, ingested into the store first) is shot with headlines, leads and evidence
+sentences blurred: the pictures show the dashboard, not the news.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ import time
 from pathlib import Path
 
 
+BLUR = (".lead, .hit h2, a.evidence, .quotes li, table.events td:nth-child(2) small, table.events small,"
+        " .as-source td:last-child, .as-target td:last-child, aside ul li a { filter: blur(4px); }")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
@@ -27,8 +34,14 @@ def main() -> None:
 
     from warta.store import open_store
 
+    from importlib import resources
+
+    from warta.ingest import ingest_paths
+
+    sample = str(resources.files("warta.samples").joinpath("contoh-artikel.txt"))
     with open_store(args.db) as store:
-        article = store.articles(q="presiden", limit=1)["items"][0]["id"]
+        report = ingest_paths(store, [sample], progress=False)
+        article = report.last.article.id
         entity = args.entity or store.entities(type="PER", limit=1)["items"][0]["key"]
         top = store.network(limit=1)["edges"]
     with socket.socket() as s:
@@ -59,6 +72,8 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             for name, path in pages.items():
                 page.goto(base + path)
+                if name != "article":
+                    page.add_style_tag(content=BLUR)
                 page.screenshot(path=str(args.out / f"{name}.png"), full_page=False)
                 print(f"{name}: {path} -> {args.out / (name + '.png')}")
             browser.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -100,3 +102,18 @@ def test_pages_render(client):
     assert 'class="ent ent-PER"' in page and 'class="quote quote-direct"' in page and "event quad1" in page
     assert "<svg class=\"network\"" in client.get("/network").text
     assert client.get("/openapi.json").json()["info"]["title"] == "warta"
+
+
+def test_entity_keys_with_slashes(tmp_path):
+    store = open_store(tmp_path / "w.db")
+    a = make_analysis(1, url="https://contoh.id/1")
+    a.entities[0].kb_id = "warta:person/menteri-a"
+    store.put(a)
+    with TestClient(create_app(store=store)) as c:
+        assert c.get("/api/entities/warta:person/menteri-a").json()["articles"] == 1
+        page = c.get("/entity/warta%3Aperson%2Fmenteri-a")
+        assert page.status_code == 200 and "Menteri A" in page.text
+        doc = c.get(f"/article/{a.article.id}").text
+        link = re.search(r'href="(/entity/warta[^"]+)"', doc).group(1)
+        assert "Menteri A" in c.get(link).text
+    store.close()

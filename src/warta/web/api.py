@@ -58,7 +58,7 @@ def list_entities(
     return {**_store(request).entities(type=type, prefix=prefix, limit=limit, offset=offset), "limit": limit, "offset": offset}
 
 
-@router.get("/entities/{key}", summary="One entity: counts, mentions over time, co-mentions")
+@router.get("/entities/{key:path}", summary="One entity: counts, mentions over time, co-mentions")
 def get_entity(
     request: Request, key: Annotated[str, PathParam(max_length=200)], by: Literal["day", "month", "year"] = "day",
 ) -> dict[str, Any]:

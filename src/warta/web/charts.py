@@ -77,9 +77,12 @@ def network_svg(graph: dict, *, size: int = 640, iterations: int = 200) -> str:
             disp[a][0] -= dx / d * f; disp[a][1] -= dy / d * f  # noqa: E702
             disp[b][0] += dx / d * f; disp[b][1] += dy / d * f  # noqa: E702
         for v, (dx, dy) in disp.items():
+            # gravity keeps unconnected groups on the canvas instead of drifting apart
+            dx -= 0.1 * k * pos[v][0] * n
+            dy -= 0.1 * k * pos[v][1] * n
             d = math.hypot(dx, dy) or 1e-4
-            pos[v][0] += dx / d * min(d, temp)
-            pos[v][1] += dy / d * min(d, temp)
+            pos[v][0] = min(1.0, max(-1.0, pos[v][0] + dx / d * min(d, temp)))
+            pos[v][1] = min(1.0, max(-1.0, pos[v][1] + dy / d * min(d, temp)))
         temp *= 0.98
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]

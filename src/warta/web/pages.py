@@ -43,7 +43,7 @@ def article_page(request: Request, doc_id: Annotated[str, PathParam(max_length=6
     return _page(request, "article.html", a=a, body=highlight(a.article.text, marks_for(a)))
 
 
-@router.get("/entity/{key}", response_class=HTMLResponse)
+@router.get("/entity/{key:path}", response_class=HTMLResponse)
 def entity_page(request: Request, key: Annotated[str, PathParam(max_length=200)]) -> HTMLResponse:
     store = request.app.state.store
     info = store.entity(key)
