@@ -3,7 +3,7 @@ import threading
 
 import pytest
 
-from warta.errors import QueryError
+from warta.errors import QueryError, StoreError
 from warta.store import open_store
 
 from helpers import make_analysis
@@ -62,7 +62,7 @@ def test_failed_write_leaves_nothing_behind(store, monkeypatch):
     store.put(make_analysis(1, url="https://contoh.id/1"))
     bad = make_analysis(2, url="https://contoh.id/2")
     bad.events[0].cameo = None  # NOT NULL column: the insert fails midway
-    with pytest.raises(Exception):
+    with pytest.raises(StoreError):
         store.put(bad)
     assert store.count() == 1
     con = sqlite3.connect(store.path)
