@@ -1,10 +1,11 @@
 """Category: the news section an article belongs to (politik, ekonomi, olahraga, ...).
 
-A linear classifier over word uni- and bigrams of the title and the start of the body
-(``models/categories.npz``, trained by ``training/train_categories.py`` on the labelled Detik
-and CLICK-ID articles in ``../shared/data/news/``; the label mapping is in
-``docs/classifiers.md``). Returns the most likely label and its probability, or ``None`` for
-an empty article.
+A linear classifier (LinearSVC, scores turned into probabilities by a softmax with a
+cross-validated temperature) over word uni- and bigrams of the title, counted three times, and
+the start of the body (``models/categories.npz``, trained by ``training/train_categories.py``
+on the labelled Detik and CLICK-ID articles in ``../shared/data/news/``; the label mapping and
+the scores are in ``docs/classifiers.md``). Returns the most likely label and its probability,
+or ``None`` for an empty article.
 """
 
 from __future__ import annotations
@@ -35,9 +36,14 @@ _NOISE = re.compile(
 
 
 def document_text(title: str | None, text: str | None) -> str:
-    """The text the classifier reads; shared with the training script."""
+    """The text the classifier reads; shared with the training script.
+
+    The title is the first line (the model weights it via ``title_weight``), so line breaks
+    inside it are flattened.
+    """
     body = (text or "")[:MAX_CHARS]
-    return _NOISE.sub(" ", f"{title or ''}\n{body}")
+    head = " ".join((title or "").split())
+    return _NOISE.sub(" ", f"{head}\n{body}")
 
 
 def classify_article(article: Article) -> Category | None:

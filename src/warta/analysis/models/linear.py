@@ -79,6 +79,7 @@ def featurize(
     stems: bool = False,
     chars: Sequence[int] | None = None,
     window: int = NEG_WINDOW,
+    title_weight: int = 1,
 ) -> list[str]:
     """Feature strings for one text.
 
@@ -86,7 +87,15 @@ def featurize(
     become ``NEG_word`` instead of ``word``, so "tidak bagus" and "bagus" pull apart.
     ``chars=(lo, hi)`` adds character n-grams of each space-padded word (like scikit-learn's
     ``char_wb``): they survive the misspellings of comments, at a run-time cost.
+    With ``title_weight=k`` the first line of ``text`` (a title) is counted ``k`` times: a
+    headline names the topic more densely than the body does.
     """
+    if title_weight > 1:
+        title = text.split("\n", 1)[0]
+        extra = featurize(title, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
+                          window=window)
+        return featurize(text, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
+                         window=window) + extra * (title_weight - 1)
     feats: list[str] = []
     prev: str | None = None
     neg_left = 0
