@@ -305,6 +305,24 @@ def build_places(shared: Path, vocab: set[str], country_codes: set[str]) -> list
     return out
 
 
+def add_country_points(countries: list[dict], places: list[dict]) -> None:
+    """Give each country a representative point: its capital's coordinates, else the seat
+    listed in country_points.txt (territories without a capital entry)."""
+    capitals = {p["extra"]["capital_of"]: (p["lat"], p["lon"]) for p in places
+                if p.get("extra", {}).get("capital_of") and "lat" in p}
+    seats = {}
+    for a3, lat, lon, _seat in read_table(SOURCES / "country_points.txt", 4):
+        if a3 in capitals:
+            raise SystemExit(f"country_points.txt: {a3} already has a capital entry")
+        seats[a3] = (round(float(lat), 2), round(float(lon), 2))
+    for c in countries:
+        a3 = c["country"]
+        point = capitals.get(a3) or seats.get(a3)
+        if point is not None:
+            c["lat"], c["lon"] = point
+            c["extra"]["point"] = "capital" if a3 in capitals else "seat"
+
+
 def build_agents() -> list[dict]:
     out, seen = [], set()
     for word, code in read_table(SOURCES / "agents.txt", 2):
@@ -352,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     codes = {c["country"] for c in countries}
     igos, orgs = build_orgs(vocab, codes)
     places = build_places(args.shared, vocab, codes)
+    add_country_points(countries, places)
     people = [record(p, vocab) for p in read_people(SOURCES, codes)]
     agents = build_agents()
     write_jsonl(out, "countries", countries)

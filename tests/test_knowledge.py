@@ -365,3 +365,62 @@ def test_data_files_are_generated_json(k):
         for line in (data / f"{name}.jsonl").open(encoding="utf-8"):
             rec = json.loads(line)
             assert rec["id"] and rec["kind"] and rec["name"] and rec["source"]
+
+
+# -- additions of 2026-11-28 ---------------------------------------------------------------
+
+
+def test_every_country_with_a_capital_has_its_point(k):
+    capitals = {(e.extra or {}).get("capital_of"): e for e in k.entries("place")
+                if (e.extra or {}).get("capital_of")}
+    for c in k.entries("country"):
+        cap = capitals.get(c.country)
+        if cap is not None:
+            assert (c.lat, c.lon) == (cap.lat, cap.lon), c.country
+    hk = k.country("Hong Kong")
+    assert hk.lat is not None and abs(hk.lat - 22.3) < 0.2 and abs(hk.lon - 114.2) < 0.2
+
+
+@pytest.mark.parametrize(
+    "name,code",
+    [
+        ("Saudi", "SAU"),
+        ("Saudi Aramco", "SAUBUS"),
+        ("Kantor Staf Presiden", "IDNGOV"),
+        ("Pasar Bersama Eropa", "IGOEUREEC"),
+        ("UNITA", "AGOREB"),
+        ("Front Pembebasan Islam Moro", "PHLREB"),
+        ("Reuters", "GBRMED"),
+        ("AFP", "FRAMED"),
+    ],
+)
+def test_added_names(k, name, code):
+    assert k.lookup(name)[0].cameo == code
+
+
+def test_ksp_is_not_the_palace(k):
+    (ksp,) = k.lookup("KSP")
+    assert ksp.id != k.lookup("Istana Kepresidenan")[0].id
+
+
+@pytest.mark.parametrize(
+    "name,date,code",
+    [
+        ("Abbas Mousavi", "2019-12-01", "IRNGOV"),
+        ("Steven Mnuchin", "2019-06-01", "USAGOV"),
+        ("John Bolton", "2019-06-01", "USAGOV"),
+        ("Ronald Reagan", "1985-06-01", "USAGOV"),
+        ("Paul Kagame", "2010-06-01", "RWAGOV"),
+    ],
+)
+def test_added_office_holders(k, name, date, code):
+    r = k.role_on(_person(k, name).id, date)
+    assert r is not None and r.cameo == code
+    assert k.role_on(_person(k, "John Bolton").id, "2020-06-01") is None
+
+
+def test_agent_words_with_lexical_doubles():
+    from warta.knowledge import kb
+
+    assert kb().agent("mata-mata") == "SPY"
+    assert kb().agent("mahasiswa-mahasiswa") == kb().agent("mahasiswa") == "EDU"

@@ -165,7 +165,7 @@ _EXTRA_AGENTS = {"kapal perang": "MIL", "kapal-kapal perang": "MIL",
                  "pemerintah": "GOV", "pemerintahan": "GOV", "rezim": "GOV", "pejabat": "GOV",
                  "diplomat": "GOV", "presiden": "GOV", "perdana menteri": "GOV",
                  "raja": "GOV", "emir": "GOV", "parlemen": "LEG", "anggota parlemen": "LEG",
-                 "pengusaha": "BUS", "perusahaan": "BUS", "narapidana": "CRM",
+                 "pengusaha": "BUS", "imigran": "CVL", "migran": "CVL", "perusahaan": "BUS", "narapidana": "CRM",
                  "pesawat": "MIL", "pesawat-pesawat": "MIL", "helikopter": "MIL",
                  "angkatan bersenjata": "MIL", "angkatan darat": "MIL",
                  "angkatan laut": "MIL", "angkatan udara": "MIL", "kepolisian": "COP",
@@ -176,16 +176,27 @@ _EXTRA_AGENTS = {"kapal perang": "MIL", "kapal-kapal perang": "MIL",
 
 def _sector_word(kb: Any, words: str) -> str | None:
     low = words.lower()
-    if low in _EXTRA_AGENTS:
-        return _EXTRA_AGENTS[low]
-    if kb is not None:
-        try:
-            got = kb.agent(low)
-        except Exception:  # noqa: BLE001 - a KB without agents: use the table above
-            got = None
-        if got:
-            return got.strip("~[]")[:3] or None
+    for key in dict.fromkeys((low, _singular(low))):
+        if key in _EXTRA_AGENTS:
+            return _EXTRA_AGENTS[key]
+        if kb is not None:
+            try:
+                got = kb.agent(key)
+            except Exception:  # noqa: BLE001 - a KB without agents: use the table above
+                got = None
+            if got:
+                return got.strip("~[]")[:3] or None
     return None
+
+
+def _singular(words: str) -> str:
+    """"kelompok-kelompok bersenjata" -> "kelompok bersenjata": plural reduplication of
+    each word undone (the whole phrase is tried first, so "mata-mata" keeps its sense)."""
+    out = []
+    for w in words.split():
+        a, sep, b = w.partition("-")
+        out.append(a if sep and a == b else w)
+    return " ".join(out)
 
 
 def _country_code(kb: Any, words: str) -> str | None:
@@ -203,7 +214,7 @@ def _filler(doc: Any, j: int) -> bool:
     t = doc[j]
     w = t.lower_
     if w in _NP_FILLER or w in ("para", "sejumlah", "seorang", "sekelompok", "kelompok",
-                                "etnis", "keturunan", "asal", "pihak", "kaum", "ribuan",
+                                "etnis", "keturunan", "asal", "pihak", "gelap", "kaum", "ribuan",
                                 "ratusan", "puluhan"):
         return True
     if w.isdigit() or t.like_num:
@@ -287,6 +298,9 @@ def _enrich(doc: Any, a: ActorMention, s0: int, kb: Any) -> ActorMention:
             sector = _sector_word(kb, " ".join(t.text for t in doc[lo:j + 1]))
             if sector:
                 start = min(lo, a.start)
+                if sector not in ("CVL", "REF") and any(
+                        t.lower_ == "sipil" for t in doc[j + 1:country_at]):
+                    sector = "CVL"  # "penasihat sipil Jepang": civilians, not officials
                 return ActorMention(start, a.end, a.code + sector, a.entity_id,
                                     doc[start:a.end].text, doc[start].idx, a.char_end, a.kind,
                                     a.etype)
@@ -308,6 +322,17 @@ _BARE_AGENTS = frozenset({"pemberontak", "oposisi", "demonstran", "pengunjuk ras
                           "pengungsi", "milisi", "parlemen", "kabinet", "buruh"})
 
 
+# Nouns made from verbs whose possessor is their doer: "tuntutan pemberontak" (the rebels'
+# demand) names the rebels, where "kantor polisi" does not name the police.
+_DEVERBAL = frozenset({"tuntutan", "serangan", "pernyataan", "permintaan", "desakan",
+                       "ancaman", "tekanan", "usulan", "tawaran", "seruan", "kecaman",
+                       "tudingan", "tuduhan", "aksi", "protes", "unjuk"})
+
+
+def _deverbal(word: str) -> bool:
+    return word in _DEVERBAL
+
+
 def _bare_agents(doc: Any, s0: int, s1: int, taken: set[int], kb: Any,
                  country: str | None) -> list[ActorMention]:
     out = []
@@ -324,7 +349,8 @@ def _bare_agents(doc: Any, s0: int, s1: int, taken: set[int], kb: Any,
         if prev not in ("para", "pihak", "kaum", "kelompok", "sekelompok", "ribuan",
                         "ratusan", "puluhan") and i > s0 and (
                 doc[i - 1].pos_ in ("NOUN", "PROPN")
-                or prev in ("bernomor", "pelat", "kantor", "mobil")):
+                or prev in ("bernomor", "pelat", "kantor", "mobil")) \
+                and not _deverbal(prev):
             continue  # "kantor polisi", "bernomor polisi": a modifier, not an actor
         if i > s0 and doc[i - 1].lower_ in ("para", "pihak", "kaum", "kelompok"):
             i, n = i - 1, n + 1
@@ -351,6 +377,26 @@ def _titled(doc: Any, a: ActorMention, s0: int, country: str) -> ActorMention:
         return ActorMention(a.start, a.end, country + "GOV", a.entity_id, a.text, a.char_start,
                             a.char_end, a.kind, a.etype)
     return a
+
+
+def _inherit(doc: Any, cover: ActorMention, inner: ActorMention, kb: Any) -> ActorMention:
+    """An uncoded name around a coded one takes its code: "kota Mardin" (Mardin, TUR),
+    "Negara Bagian Kordofan Selatan"; an institution named after its place takes the place's
+    country and the sector of its head word ("Universitas Mosul" IRQEDU)."""
+    code = inner.code
+    kind = cover.kind
+    if cover.etype in ("ORG", "GROUP", "LOC") and code and len(code) == 3:
+        for k in range(cover.start, inner.start):
+            sector = _sector_word(kb, doc[k].text)
+            if sector:
+                # "Fakultas Hukum Universitas Mosul": the university, IRQEDU.
+                code, kind = code + sector, "actor"
+                break
+        else:
+            if cover.kind == "actor" and inner.kind == "place":
+                return cover  # "Stadion Gelora Bung Karno": a building, not an actor
+    return ActorMention(cover.start, cover.end, code, cover.entity_id or inner.entity_id,
+                        cover.text, cover.char_start, cover.char_end, kind, cover.etype)
 
 
 def _merge_adjacent(doc: Any, kept: list[ActorMention]) -> list[ActorMention]:
@@ -425,6 +471,91 @@ def _recode_org_country(doc: Any, kept: list[ActorMention], kb: Any) -> list[Act
     return out
 
 
+# Words marking a former or ousted office holder: CAMEO codes such a person ELI (elite), not
+# by the office ("mantan presiden X", "Presiden terguling X").
+_FORMER = frozenset({"mantan", "bekas", "eks", "terguling", "digulingkan", "tergulingkan",
+                     "purnawirawan"})
+# Nouns before a country name that make it a place, not the state: "kota-kota Irak" are
+# the towns (their people, in an attack), "bahasa Rusia" is a language.
+_TOWN_HEADS = frozenset({"kota", "kota-kota", "desa", "desa-desa", "kampung", "permukiman"})
+_NOT_ACTOR_HEADS = frozenset({"bahasa", "dialek", "aksara", "masakan", "mata uang", "kurs"})
+
+
+def _former(doc: Any, a: ActorMention, s0: int) -> ActorMention:
+    """A person (or titled phrase) marked as a former office holder is ELI: the marker
+    stands next to a title ("mantan presiden", "Presiden terguling") or right before the
+    person's name. A capitalised marker inside a name ("Bekas Republik Yugoslavia
+    Makedonia") is part of the name."""
+    if a.kind != "actor" or not a.code or len(a.code) < 3 or not a.code[:3].isalpha() \
+            or a.code.startswith(("IGO", "NGO", "IMG", "MNC")):
+        return a
+    lo = max(s0, a.start - 3)
+    hi = min(a.end, a.start + 3)
+    for k in range(lo, hi):
+        if doc[k].lower_ not in _FORMER:
+            continue
+        if k > s0 and doc[k].text[:1].isupper() and k + 1 < len(doc) \
+                and doc[k + 1].text[:1].isupper() and not _title_word(doc[k + 1].lower_):
+            continue
+        near_title = (k + 1 < len(doc) and _title_word(doc[k + 1].lower_)) or \
+            (k > s0 and _title_word(doc[k - 1].lower_))
+        if near_title or (a.etype == "PER" and k == a.start - 1):
+            return ActorMention(a.start, a.end, a.code[:3] + "ELI", a.entity_id, a.text,
+                                a.char_start, a.char_end, a.kind, a.etype)
+    return a
+
+
+def _title_word(w: str) -> bool:
+    return w in _GOV_TITLES or w in ("jenderal", "diktator", "pemimpin", "penguasa")
+
+
+def _share_role(doc: Any, kept: list[ActorMention]) -> list[ActorMention]:
+    """"Pejabat senior Chile dan Peru", "Kapal-kapal perang Italia dan Yunani": the
+    agent word heading a coordination covers a bare country that follows it."""
+    out = list(kept)
+    for n in range(1, len(out)):
+        a, b = out[n - 1], out[n]
+        if a.kind != "actor" or b.kind != "actor" or not a.code or not b.code:
+            continue
+        if len(b.code) != 3 or b.etype not in ("GPE", None) or len(a.code) < 6 \
+                or a.code.startswith(("IGO", "NGO", "IMG", "MNC")) or a.etype == "PER":
+            continue
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if between not in (["dan"], ["serta"], [","], ["maupun"]):
+            continue
+        if b.end < len(doc) and doc[b.end].pos_ in ("NOUN", "PROPN") \
+                and doc[b.end].text[:1].isupper():
+            continue  # "... dan Rusia Bersatu": the country starts a longer name
+        if a.start >= a.end - 1 or _country_first(doc, a):
+            continue  # "Rusia dan China": nothing heads the first country
+        out[n] = ActorMention(b.start, b.end, b.code + a.code[3:6], b.entity_id, b.text,
+                              b.char_start, b.char_end, b.kind, b.etype)
+    return out
+
+
+def _country_first(doc: Any, a: ActorMention) -> bool:
+    # True when the mention opens with its country ("Rusia" in "Rusia Bersatu").
+    return doc[a.start].text[:1].isupper() and doc[a.start].pos_ == "PROPN" \
+        and doc[a.start].lower_ not in _EXTRA_AGENTS
+
+
+def _placelike(doc: Any, a: ActorMention, s0: int) -> ActorMention | None:
+    """A country name after "kota"/"desa" is a place; after "bahasa" it is no actor."""
+    if a.kind != "actor" or not a.code or len(a.code) != 3 or a.start <= s0:
+        return a
+    prev = doc[a.start - 1].lower_
+    prev2 = f"{doc[a.start - 2].lower_} {prev}" if a.start - 2 >= s0 else ""
+    if prev in _NOT_ACTOR_HEADS or prev2 in _NOT_ACTOR_HEADS:
+        return None
+    # "desa strategis di Kamboja barat": the village named by the country it lies in.
+    town_di = prev == "di" and any(doc[k].lower_ in _TOWN_HEADS
+                                   for k in range(max(s0, a.start - 4), a.start - 1))
+    if prev in _TOWN_HEADS or town_di:
+        return ActorMention(a.start, a.end, a.code, a.entity_id, a.text, a.char_start,
+                            a.char_end, "place", a.etype)
+    return a
+
+
 def sentence_actors(analysis: Analysis, doc: Any, s0: int, s1: int,
                     date: str | None = None) -> list[ActorMention]:
     """Actor mentions inside doc tokens ``[s0, s1)``, sorted, without nested duplicates."""
@@ -444,11 +575,16 @@ def sentence_actors(analysis: Analysis, doc: Any, s0: int, s1: int,
                               -len(a.code or "")))
     kept: list[ActorMention] = []
     for a in found:
-        if any(k.start <= a.start and a.end <= k.end for k in kept):
-            continue
-        kept.append(a)
+        cover = next((n for n, k in enumerate(kept)
+                      if k.start <= a.start and a.end <= k.end), None)
+        if cover is None:
+            kept.append(a)
+        elif not kept[cover].code and a.code and a.kind in ("actor", "place"):
+            kept[cover] = _inherit(doc, kept[cover], a, kb)
     kept = _recode_org_country(doc, kept, kb)
     kept = _merge_adjacent(doc, kept)
+    kept = [b for b in (_placelike(doc, a, s0) for a in kept) if b is not None]
+    kept = _share_role(doc, kept)
     taken = {i for a in kept for i in range(a.start, a.end)}
     country = next((a.code[:3] for a in kept if a.kind == "actor" and a.code
                     and a.code[:3].isalpha() and a.code[:3].isupper()
@@ -458,6 +594,7 @@ def sentence_actors(analysis: Analysis, doc: Any, s0: int, s1: int,
     if country:
         kept = [_titled(doc, a, s0, country) for a in kept]
         kept.extend(_untagged_titled(doc, s0, s1, taken, country))
+    kept = [_former(doc, a, s0) for a in kept]
     taken = {i for a in kept for i in range(a.start, a.end)}
     for i in range(s0, s1):
         low = doc[i].lower_

@@ -288,12 +288,16 @@ def aim(code: str, words: list[str], i: int) -> str:
     return code
 
 
-def place_code(code: str | None, event: str) -> str | None:
-    """A place as the target of an event stands for its country; for coercion and
-    violence, for the people there (CAMEO's ...CVL)."""
+def place_code(code: str | None, event: str, capital: bool = False) -> str | None:
+    """A place as the target of an event stands for its country; for coercion, violence and
+    aid, for the people there (CAMEO's ...CVL); a capital addressed by talk, cooperation or
+    pressure ("menjalin hubungan dengan Teheran", "menuntut Moskwa") for its government."""
     if not code:
         return None
     country = code[:3]
-    if event[:2] in ("14", "17", "18", "19", "20") or event[:3] in ("132", "138"):
+    if event[:2] in ("07", "14", "17", "18", "19", "20") or event[:3] in (
+            "132", "133", "137", "138", "162"):
         return country + "CVL"
+    if capital:
+        return country + "GOV"
     return country

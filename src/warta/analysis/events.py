@@ -471,6 +471,24 @@ def _target_for(sa: _SentenceActors, cand: _Cand, source: ActorMention | None,
         ant = _after_word(sa, m, "antara")
         if len(ant) > 1:
             return ant[1]
+    if cand.code[:2] in ("09", "11", "12", "14"):
+        # Investigating or protesting a deed names its doer: "penyelidikan atas kekerasan
+        # yang dilakukan pasukan X terhadap warga Y" -> pasukan X.
+        got = _doer_of_deed(sa, cand, skip)
+        if got is not None:
+            return got
+    if cand.code[:2] == "11":
+        # A complaint addressed to a body is about someone: "mengadu ke PBB atas blokade
+        # AS" targets the US, the addressee only hears it.
+        got = _complained_about(sa, cand, skip)
+        if got is not None:
+            return got
+    if cand.code == "053":
+        # Rallying support on behalf of someone: the target is the one supported ("mendesak
+        # X untuk mendukung PLO"), not the party urged.
+        got = _beneficiary(sa, cand, skip)
+        if got is not None:
+            return got
     got = None
     if preps - {"di"}:
         # The pattern names its target's preposition ("mengekstradisi X ke Inggris"):
@@ -483,6 +501,64 @@ def _target_for(sa: _SentenceActors, cand: _Cand, source: ActorMention | None,
         # memprotes keputusan Swedia", "bersedia mengirim ... untuk membantu Arab Saudi").
         got = _scan_target(sa, cand, source, skip, group_ents, preps, True)
     return got
+
+
+_DEED_VERBS = frozenset({"dilakukan", "dilancarkan", "dilakukannya", "diperbuat"})
+
+
+def _doer_of_deed(sa: _SentenceActors, cand: _Cand, skip: set) -> ActorMention | None:
+    v = cand.anchor
+    for t in range(v + 1, min(sa.s1 - 1, v + 20)):
+        w = sa.w(t)
+        if w in PUNCT_STOP or w in ATTRIB or w in SUBORD or w in ("bahwa", ","):
+            return None
+        if w in _DEED_VERBS and t > sa.s0 and sa.w(t - 1) == "yang":
+            k = t + 2 if sa.w(t + 1) == "oleh" else t + 1
+            a = sa.at(k)
+            if a is not None and a.start == k and a.kind == "actor" and a.code \
+                    and id(a) not in skip:
+                return a
+            return None
+    return None
+
+
+def _complained_about(sa: _SentenceActors, cand: _Cand, skip: set) -> ActorMention | None:
+    v = cand.anchor
+    addressee = False
+    for t in range(v + 1, min(sa.s1, v + 16)):
+        w = sa.w(t)
+        if w in PUNCT_STOP or w in ATTRIB or w in SUBORD or w in ("bahwa", ","):
+            return None
+        if w in ("ke", "kepada"):
+            addressee = True
+        elif w in ("atas", "tentang", "mengenai", "soal") and addressee:
+            for k in range(t + 1, min(sa.s1, t + 6)):
+                if sa.w(k) in PUNCT_STOP or sa.w(k) in ("yang", ","):
+                    return None
+                a = sa.at(k)
+                if a is not None and a.kind == "actor" and a.code and id(a) not in skip:
+                    return a
+            return None
+    return None
+
+
+_SUPPORT_VERBS = frozenset({"mendukung", "membantu", "membela", "memperjuangkan",
+                            "menyokong", "mendampingi"})
+
+
+def _beneficiary(sa: _SentenceActors, cand: _Cand, skip: set) -> ActorMention | None:
+    v = cand.anchor
+    for t in range(v + 1, min(sa.s1, v + 26)):
+        w = sa.w(t)
+        if w in PUNCT_STOP or w in ATTRIB or w in SUBORD:
+            return None
+        if w in _SUPPORT_VERBS:
+            for a in sa.all:
+                if a.start > t and a.kind == "actor" and a.code and id(a) not in skip \
+                        and sa.prep_before(a) in (None, "bagi", "untuk", "kepada"):
+                    return a
+            return None
+    return None
 
 
 def _verbish(sa: _SentenceActors, t: int) -> bool:
@@ -528,6 +604,9 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
         a = sa.at(t)
         if a is None or a.start != t or id(a) in skip:
             continue
+        if a.code is None and a.kind == "actor" and a.etype not in ("PER", None) \
+                and not a.text[:1].isupper():
+            continue  # a lower-case word the tagger took for a name ("otonomi")
         if t > sa.s0 and sa.w(t - 1) in ("dolar", "euro", "yen", "yuan", "rupee", "dollar"):
             continue  # "dolar AS" is a currency, not an actor
         if a.kind == "pronoun":
@@ -543,19 +622,23 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
         prep = sa.prep_before(a)
         if prep_only:
             if prep in preps and prep != "di" and a.code:
-                return a
+                return _as_place_target(a, cand.code, a.code) if a.kind == "place" else a
             continue
         if prep == "di" and "di" in preps and a.code:
             return a
         if a.kind == "place" and prep in ("dengan", "kepada", "terhadap", "ke", "melawan") \
                 and a.code:
-            return a  # a capital or region standing for its country
+            # A capital or region standing for its country (or its government).
+            return _as_place_target(a, cand.code, a.code)
         if a.kind == "place" or prep == "di":
             if loc is None and a.code:
                 loc = a
             continue
         if prep is None and m.voice == "passive":
             continue  # the bare noun after a di- verb is its agent, not its target
+        if prep == "oleh" and cand.code[:2] in ("09", "11", "12", "14") \
+                and m.voice != "passive":
+            return a  # "protes atas penangkapan aktivis oleh polisi X": the doer named
         if prep in (None, "kepada", "terhadap", "dengan", "ke", "atas", "bagi", "untuk",
                     "melawan", "menentang", "antara", "dari", "pada") or prep in preps:
             if prep == "dari" and "dari" not in preps and cand.match.code[:2] in (
@@ -565,11 +648,29 @@ def _scan_target(sa: _SentenceActors, cand: _Cand, source: ActorMention | None, 
                 continue
             return a
     if loc is not None:
-        code = place_code(loc.code, cand.code) if loc.kind == "place" else loc.code
+        code = loc.code
+        if loc.kind == "place":
+            code = place_code(loc.code, cand.code, capital=_is_capital(loc.text))
         return ActorMention(loc.start, loc.end, code,
                             loc.entity_id, loc.text, loc.char_start, loc.char_end,
                             "place_loc", loc.etype)
     return None
+
+
+def _is_capital(name: str) -> bool:
+    """True when the knowledge base files ``name`` as a capital city."""
+    try:
+        from warta.knowledge import kb
+
+        return any((e.extra or {}).get("capital_of") or (e.extra or {}).get("level")
+                   == "capital" for e in kb().lookup(name, kinds=("place",)))
+    except Exception:  # noqa: BLE001 - no KB tables: no capital metonymy
+        return False
+
+
+def _as_place_target(a: ActorMention, event: str, code: str) -> ActorMention:
+    return ActorMention(a.start, a.end, place_code(code, event, capital=_is_capital(a.text)),
+                        a.entity_id, a.text, a.char_start, a.char_end, a.kind, a.etype)
 
 
 # -- the coder ---------------------------------------------------------------------------
@@ -727,7 +828,10 @@ def _sentence_events(analysis: Analysis, doc: Any, s0: int, s1: int, date: str |
         tgt = _target_for(sa, c, src, group)
         if tgt is None and c.cond_actor is not None and c.cond_actor not in group:
             tgt = c.cond_actor
-        recip = "recip" in c.match.entry.opts
+        # "X dan Y sama-sama melanggar ...": each did it to the other.
+        recip = "recip" in c.match.entry.opts or any(
+            w in ("sama-sama", "saling") for w in sa.words[max(0, c.match.start - 2):
+                                                        c.match.start])
         if src is not None:
             subject_seen = src
         tgroup = sa.compound(tgt) if tgt is not None and tgt in sa.all else (

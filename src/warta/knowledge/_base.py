@@ -235,12 +235,11 @@ class KnowledgeBase:
 
     def agent(self, word: str) -> str | None:
         """The CAMEO sector code an agent word gives ("tentara" -> "MIL"), or None."""
-        key = normalize(word)
-        key = key.removeprefix("para ")
-        m = _REDUP.match(key)
-        if m:
-            key = m.group(1)
-        return self._agents.get(key)
+        key = normalize(word).removeprefix("para ")
+        if key in self._agents:  # lexical doubles first: "mata-mata" (spy) is not "mata"
+            return self._agents[key]
+        m = _REDUP.match(key)  # plural reduplication: "mahasiswa-mahasiswa"
+        return self._agents.get(m.group(1)) if m else None
 
     def fips(self, alpha3: str) -> str | None:
         """The FIPS 10-4 code (used by GDELT) of an ISO alpha-3 country code."""
