@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.id.stop_words import STOP_WORDS as _STOP_WORDS
@@ -53,7 +54,7 @@ TITLE_SECTORS: dict[str, str | None] = {
     "menko perekonomian": "GOV", "menko pmk": "GOV", "menko marves": "GOV",
     "menteri bumn": "GOV", "wamen": "GOV", "wamenlu": "GOV", "wakil menteri": "GOV",
     "sekretaris kabinet": "GOV", "seskab": "GOV", "gubernur": "GOV", "bupati": "GOV",
-    "wali kota": "GOV", "walikota": "GOV", "duta besar": "GOV", "dubes": "GOV",
+    "wali kota": "GOV", "walikota": "GOV", "walkot": "GOV", "duta besar": "GOV", "dubes": "GOV",
     "utusan": "GOV", "utusan khusus": "GOV", "diplomat": "GOV", "ajudan": "GOV",
     "konsul": "GOV", "konsul jenderal": "GOV", "konjen": "GOV", "konsulat jenderal": "GOV",
     "penasihat": "GOV", "penasehat": "GOV", "pejabat": "GOV", "kepala staf kepresidenan": "GOV",
@@ -70,6 +71,12 @@ TITLE_SECTORS: dict[str, str | None] = {
     "kompol": "COP", "akp": "COP", "iptu": "COP", "ipda": "COP", "aiptu": "COP",
     "bripka": "COP", "briptu": "COP", "brigadir": "COP", "kombes": "COP", "kombes pol": "COP",
     "irjen": "COP", "irjen pol": "COP", "komjen": "COP", "brigjen pol": "COP",
+    "aipda": "COP", "bripda": "COP", "brigpol": "COP", "bharada": "COP", "bharatu": "COP",
+    "bharaka": "COP", "kasat": "COP", "kanit": "COP", "wadir": "COP",
+    "letkol": "MIL", "letda": "MIL", "lettu": "MIL", "kapten": "MIL", "mayor": "MIL",
+    "serda": "MIL", "sertu": "MIL", "serka": "MIL", "serma": "MIL", "pelda": "MIL",
+    "peltu": "MIL", "laksma": "MIL", "laksda": "MIL", "laksdya": "MIL", "marsma": "MIL",
+    "marsda": "MIL", "marsdya": "MIL",
     "pangdam": "MIL", "dandim": "MIL", "danramil": "MIL", "danrem": "MIL",
     "camat": "GOV", "lurah": "GOV", "kepala desa": "GOV", "kades": "GOV",
     "wakil bupati": "GOV", "wabup": "GOV", "wagub": "GOV", "wawali": "GOV", "sekda": "GOV",
@@ -94,6 +101,7 @@ _INDONESIAN_TITLES = frozenset({
     "anggota dpr", "kapolresta", "kapolrestabes", "kabareskrim", "akbp", "kompol", "akp",
     "iptu", "ipda", "aiptu", "bripka", "briptu", "kombes", "irjen", "komjen", "pangdam",
     "dandim", "danramil", "danrem", "camat", "lurah", "kades", "wabup", "wagub", "sekda",
+    "aipda", "bripda", "brigpol", "bharada", "bharatu", "bharaka", "walkot", "letkol",
 })
 
 # Title words that before a country name a group, not a person's office ("pejabat AS",
@@ -122,7 +130,11 @@ _PORTFOLIO_WORDS = frozenset([
     "keamanan", "perekonomian", "pers", "negara", "kabinet", "jenderal", "umum", "utama",
     "khusus", "senior", "staf", "eksekutif", "tertinggi", "kepresidenan", "hubungan",
     "internasional", "energi", "pertanian", "perindustrian", "perhubungan", "pariwisata",
-    "investasi", "pembangunan", "urusan", "nasional",
+    "investasi", "pembangunan", "urusan", "nasional", "ketenagakerjaan", "kelautan",
+    "perikanan", "kehutanan", "lingkungan", "hidup", "komunikasi", "informatika", "digital",
+    "kebudayaan", "riset", "teknologi", "koperasi", "perumahan", "permukiman", "pemuda",
+    "olahraga", "pertanahan", "agraria", "imigrasi", "pemasyarakatan", "transmigrasi",
+    "perlindungan", "pemberdayaan", "sekretaris",
 ])
 
 # Words of address that may stand inside a PER span before a known name.
@@ -146,6 +158,9 @@ _OFFICE_WORDS = frozenset({"kementerian", "departemen", "kantor", "badan", "dina
 # Spans the model sometimes takes for names on their own.
 _NOT_NAMES = frozenset({"PT", "CV", "Tbk", "UD", "PD", "Persero", "Editor", "Reporter",
                         "Penulis", "Sumber", "Baca", "Artikel", "Berita"})
+# First words of organisations' names.
+_ORG_OPENERS = frozenset({"PT", "PT.", "CV", "CV.", "Yayasan", "Koperasi", "Universitas",
+                          "Partai", "Kementerian", "Dinas", "Badan", "Bank"})
 _MAJOR_PLACES = frozenset({"capital", "province", "region", "sea"})
 _KIND_ORDER = {"country": 0, "igo": 1, "org": 2, "place": 3, "person": 4}
 
@@ -184,9 +199,38 @@ _APPOSITIVE = re.compile(
     r"(?P<base>" + _BASE + r")(?P<qual>(?:\s+[\w.&'’\-]+){0,6}?)\s*(?=[,;.)]|$)")
 _WORDS_BEFORE = re.compile(r"(?:^|[^\w\-])((?:[A-Za-z\-]+\s+)?[A-Za-z\-]+)\s+$")
 _LEAD_WORD = re.compile(r"(?:Melansir|Dilansir|Mengutip|Dikutip|Menurut|Kata|Ujar|Sementara"
-                        r"|Namun|Sedangkan|Bahkan|Adapun|Selain|Saat|Ketika|Setelah)\s+")
+                        r"|Namun|Sedangkan|Bahkan|Adapun|Selain|Saat|Ketika|Setelah"
+                        r"|Lanjut|Tambah|Imbuh|Sambung|Tutur|Ungkap|Pungkas)\s+")
+# Police and military ranks and the abbreviated offices that stand right before a name:
+# one inside a span after other words ("Sekadau Iptu Zainal Abidin") starts a titled
+# name, the words before it being the tail of an earlier title ("Polres Sekadau").
+_RANK_WORDS = frozenset({
+    "iptu", "ipda", "aiptu", "aipda", "bripka", "briptu", "bripda", "brigpol", "bharada",
+    "bharatu", "bharaka", "akp", "akbp", "kompol", "kombes", "brigjen", "irjen", "komjen",
+    "jenderal", "letjen", "mayjen", "kolonel", "letkol", "mayor", "kapten", "letda", "lettu",
+    "serda", "sertu", "serka", "serma", "pelda", "peltu", "laksma", "laksda", "laksdya",
+    "laksamana", "marsma", "marsda", "marsdya", "marsekal", "kapolres", "kapolsek", "kapolda",
+    "kapolresta", "kapolrestabes", "kasat", "kanit", "kasatreskrim", "dandim", "danrem",
+    "danramil", "pangdam", "walkot",
+})
+# Of those, the ranks proper: the words after them are the name. After an office
+# ("Kasat Polairud") they are its unit.
+_RANKS_ONLY = _RANK_WORDS - {"kapolres", "kapolsek", "kapolda", "kapolresta", "kapolrestabes",
+                             "kasat", "kanit", "kasatreskrim", "dandim", "danrem", "danramil",
+                             "pangdam", "walkot"}
+# Words before "Jenderal" that make it part of an office ("Direktur Jenderal Pajak").
+_RANK_COMPOUNDS = frozenset({"direktur", "sekretaris", "inspektur", "konsul", "jaksa",
+                             "gubernur", "wakil"})
+# A rank, then one or two capitalised words the model left out of the PER span that
+# follows ("Kombes Bhakti [Eri Nurmansyah]"): after a rank comes the name.
+_RANK_BEFORE = re.compile(r"(?<![\w\-])(?=[A-Z])(?i:" + _alternation(sorted(_RANKS_ONLY))
+                          + r")\.?(?:\s+Pol\.?)?[ \t]+((?:[A-Z][\w'’\-]*[ \t]+){1,2})$")
+# Lower-case words that belong inside a person's name.
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "von", "der", "den", "de", "da", "dos",
+                             "del", "di", "la", "le", "bt", "ibn"})
 _EDGE = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\],.:;]+$")
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"[\w\-]+")
 
 _WINDOW = 120  # characters looked at before a name for its title
 HOME = "IDN"  # the outlets' country: its institutions are named without a country
@@ -239,6 +283,9 @@ class _Ctx:
     kb_matches: list  # _Mention per KB alias match, sorted by start
     starts: list[int]
     foreign: bool = False  # the article names no Indonesian country, place or person
+    per_words: frozenset = frozenset()  # words of the model's PER spans
+    other_names: tuple = ()  # the model's non-PER spans, as written
+    per_alone: frozenset = frozenset()  # one-word PER spans ("Boston" for a person)
 
 
 _CAPITAL_WORD = re.compile(r"(?<![\w\-])[A-Z0-9]")
@@ -406,7 +453,8 @@ def _titled_tail(ctx: _Ctx, s: int, e: int, label: str) -> tuple[int, str]:
         # An unknown two-word name right after a title ("Gubernur Kalimantan Timur
         # [Isran Noor]" labelled LOC) is a person.
         words = ctx.text[s:e].split()
-        if len(words) >= 2 and all(w[:1].isupper() for w in words) \
+        if len(words) >= 2 and words[0] not in _ORG_OPENERS \
+                and all(w[:1].isupper() for w in words) \
                 and _title_before(ctx, s) is not None:
             return s, "PER"
         return s, label
@@ -427,9 +475,98 @@ def _titled_tail(ctx: _Ctx, s: int, e: int, label: str) -> tuple[int, str]:
     # A PER span may start with the title's country ("[Kiribati Taneti Mamau]" after
     # "Presiden"); another label needs a title before the name to be read as a person
     # ("Duta Besar Rusia untuk [AS Sergey Kislyak]").
-    if label != "PER" and _title_before(ctx, name_start) is None:
+    if label != "PER" and _title_before(ctx, name_start) is None \
+            and ctx.text[name_start:e].split()[-1] not in ctx.per_words:
         return s, label
     return name_start, "PER"
+
+
+def _rank_inside(text: str, s: int, e: int) -> int | None:
+    """Where a titled name starts inside a span that opens with other words ("Sekadau
+    [Iptu Zainal Abidin]"), or None."""
+    if text.count(" ", s, e) < 2:
+        return None  # a rank needs a word before it and a name after it
+    words = list(re.finditer(r"[\w'’\-]+\.?", text[s:e]))
+    for i in range(1, len(words) - 1):
+        w = words[i].group().rstrip(".")
+        if w[:1].isupper() and w.lower() in _RANK_WORDS and words[i + 1].group()[:1].isupper():
+            return s + words[i].start()
+    return None
+
+
+def _person_edges(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
+    """Repair the edges of a PER span: join the words between a rank and the span
+    ("Kombes Bhakti [Eri Nurmansyah]"), and cut it at a lower-case word glued on
+    ("Zainal kepadadetikKalimantan"); a span opening in lower case is no name."""
+    text = ctx.text
+    first = text[s:e].split(maxsplit=1)[0] if text[s:e].strip() else ""
+    if not first[:1].isupper() and first.lower() not in _NAME_PARTICLES \
+            and not _ARTICLE_PREFIX.match(first):
+        return s, s
+    pos = s
+    for w in re.finditer(r"\S+", text[s:e]):
+        tok = w.group()
+        if not tok[:1].isupper() and not tok[:1].isdigit() \
+                and tok.lower() not in _NAME_PARTICLES and not _ARTICLE_PREFIX.match(tok) \
+                and w.start() > 0:
+            e = s + w.start()
+            while e > s and text[e - 1] in " \t,":
+                e -= 1
+            break
+    lo = max(0, pos - 60)
+    m = _RANK_BEFORE.search(text, lo, pos)
+    before = _PREV_WORD.search(text, max(0, m.start() - 30), m.start()) if m else None
+    if m is not None and m.end() == pos and _SPAN_TITLE.match(text, s, e) is None \
+            and (before is None or before.group(1).lower() not in _RANK_COMPOUNDS):
+        words = m.group(1).split()
+        if not any(w.lower() in TITLE_SECTORS or w.lower() in _HONORIFICS
+                   or w.lower() in _STOP_WORDS or w.isupper() for w in words) \
+                and not _overlapping(ctx, m.start(1), pos):
+            s = m.start(1)
+    return s, e
+
+
+def _strip_title_tail(ctx: _Ctx, s: int, e: int) -> int:
+    """Leading words of a PER span that belong to the title before it: "Kepala Bappenda
+    [NTB Fathurrahman]", "Menteri [Ketenagakerjaan Yassierli]". Only known non-person
+    names and portfolio words are taken off, and only when a title stands before."""
+    text = ctx.text
+    if " " not in text[s:e].strip() or _title_before(ctx, s) is None:
+        return s
+    inner = {m.start: m for m in _overlapping(ctx, s, e)
+             if m.start >= s and all(c.kind != "person" for c in m.cands)}
+    pos = s
+    # The end of an organisation's name the article writes in full elsewhere: "Direktur
+    # Bisnis Bank [Mega Syariah Rasmoro Pramono Aji]" after "Bank Mega Syariah".
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for k in range(len(words) - 1, 0, -1):
+        lead = text[s:s + words[k - 1].end()]
+        if any(len(o) > len(lead) and o.endswith(lead) and o[-len(lead) - 1] == " "
+               for o in ctx.other_names):
+            pos = s + words[k].start()
+            break
+    while pos < e:
+        km = inner.get(pos)
+        if km is not None and km.end < e and _named_elsewhere(text, km.start, km.end) \
+                and text[km.start:km.end] not in ctx.per_alone:
+            nxt = km.end
+        else:
+            w = re.match(r"[\w\-]+", text[pos:e])
+            if w is None or w.end() + pos >= e or w.group().lower() not in _PORTFOLIO_WORDS:
+                break
+            nxt = pos + w.end()
+        ws = re.match(r"[ \t]+", text[nxt:e])
+        if ws is None:
+            break
+        pos = nxt + ws.end()
+    return pos if text[pos:pos + 1].isupper() else s
+
+
+def _named_elsewhere(text: str, s: int, e: int) -> bool:
+    """Whether the article also writes ``text[s:e]`` outside this place: a place named
+    only inside a person's name is more likely a given name ("Bima Sakti Wijaya")."""
+    pat = re.compile(r"(?<![\w\-])" + re.escape(text[s:e]) + r"(?![\w\-])")
+    return any(m.start() != s for m in pat.finditer(text))
 
 
 def _text_gap(text: str, a: int, b: int) -> bool:
@@ -527,12 +664,18 @@ def resolve_entities(analysis: Analysis, doc: Any, *, kb: Any = None) -> list[En
     foreign = not any(c.country == HOME and c.kind in ("country", "place", "person")
                       for m in kbm for c in m.cands[:1])
     ctx = _Ctx(text, kb, date, kbm, [m.start for m in kbm], foreign)
+    ents = [(e.start_char, e.end_char, _NER_TYPES.get(e.label_)) for e in getattr(doc, "ents", ())]
+    ctx.per_words = frozenset(w for s, e, lab in ents if lab == "PER" for w in text[s:e].split())
+    ctx.per_alone = frozenset(text[s:e] for s, e, lab in ents
+                              if lab == "PER" and " " not in text[s:e])
+    ctx.other_names = tuple({text[s:e] for s, e, lab in ents if lab in ("ORG", "LOC", "GPE")})
     st = _State()
 
     for span in _model_spans(ctx, doc):  # 1. the model's spans, repaired and linked
         _read_model_span(ctx, st, span)
     kbm, countries, linked = _link(ctx, st)  # 2. KB matches: context, then the rest
     _keep_supported(ctx, st, kbm)  # 3. one-word person aliases need support
+    _titled_names(ctx, st)  # 3b. untagged names after a title and its organisation
     for m in st.mentions:  # 4. titles and appositions around person names
         if m.label == "PER":
             _read_roles(ctx, m)
@@ -540,7 +683,7 @@ def resolve_entities(analysis: Analysis, doc: Any, *, kb: Any = None) -> list[En
     dl = _dateline_mention(article, kb, countries, linked)  # 6. the dateline place
     if dl is not None:
         st.mentions.append(dl)
-    return _group(st.mentions, text, kb, date)
+    return _group(st.mentions, text, kb, date, article.title or "", ctx)
 
 
 @dataclass(slots=True)
@@ -582,11 +725,23 @@ def _read_model_span(ctx: _Ctx, st: _State, span: tuple[int, int, str]) -> None:
         # "Pemimpin Tertinggi Iran Ayatollah Ali Khamenei" labelled ORG: it ends in a
         # known person's full name, so it is a titled person.
         label = "PER"
+    if label == "PER" and text[s:e].split(maxsplit=1)[0] in _ORG_OPENERS:
+        label = "ORG"  # "PT Prima Global Baverindo" is a company, whatever the model says
+    cut = _rank_inside(text, s, e)
+    if cut is not None:
+        s, label = cut, "PER"
     s, label = _titled_tail(ctx, s, e, label)
     if label == "PER":
+        s, e = _person_edges(ctx, s, e)
+        if s >= e:
+            return
         s, role_info = _split_span_title(ctx, s, e)
         if s >= e:
             return  # a title with no name ("Presiden Venezuela"): not a person
+        if role_info is None:
+            s = _strip_title_tail(ctx, s, e)
+        if _only_honorifics(text[s:e]):
+            return  # a title alone ("Walkot", "Pak Menko") names no one here
     over = _overlapping(ctx, s, e)
     cover = [m for m in over if m.start <= s and m.end >= e]
     inner = [m for m in over if m.start >= s and m.end <= e]
@@ -734,6 +889,49 @@ def _keep_supported(ctx: _Ctx, st: _State, kbm: list[_Mention]) -> None:
             continue
         m.label = m.label or _KIND_TYPES.get(m.entry.kind, "ORG")
         st.mentions.append(m)
+
+
+_AFTER_QUALIFIER = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,20}\))?(?:[ \t]*,)?[ \t]+"
+    r"((?:[A-Z][\w'’\-]*)(?:[ \t]+[A-Z][\w'’\-]*){0,3})(?=[ \t]*[,.;:)]|[ \t]+[a-z])")
+
+
+_PLACE_WORDS = frozenset({"kota", "kabupaten", "provinsi", "kecamatan", "desa", "kelurahan",
+                          "wilayah", "daerah", "pusat", "cabang", "kampung", "dusun"})
+
+
+def _titled_names(ctx: _Ctx, st: _State) -> None:
+    """A name the model did not tag, standing after a title and the organisation or place
+    that qualifies it: "Wali Kota Denpasar [IGN Jaya Negara] berharap", "Direktur PT X
+    (PGB) [Mustika Aji]", "Direktur ... Kementerian ESDM, [Ma'mun],". Its words must look
+    like a name (capitalised, not ordinary words the article writes in lower case, not
+    titles), and a title must stand before it."""
+    text = ctx.text
+    taken = sorted((m.start, m.end) for m in st.mentions if m.start >= 0)
+    starts = [t[0] for t in taken]
+    found = []
+    for m in st.mentions:
+        if m.label == "PER" or m.start < 0:
+            continue
+        g = _AFTER_QUALIFIER.match(text, m.end)
+        if g is None:
+            continue
+        s, e = g.start(1), g.end(1)
+        words = text[s:e].split()
+        # The first word decides (a place word, an ordinary word, or a short all-caps
+        # name such as "IGN" with more words after it); the words after it need only
+        # look like names ("Jaya Negara").
+        if not (_name_like(words[0], text) or (words[0].isupper() and 2 <= len(words[0]) <= 4
+                                               and len(words) > 1)) \
+                or words[0].lower() in _PLACE_WORDS \
+                or not all(_name_word(w) for w in words[1:]):
+            continue
+        i = bisect_left(starts, s)
+        if any(a < e and b > s for a, b in taken[max(0, i - 1):i + 2]) \
+                or _overlapping(ctx, s, e) or _title_before(ctx, s) is None:
+            continue
+        found.append(_Mention(s, e, label="PER", from_ner=False))
+    st.mentions.extend(found)
 
 
 def _read_roles(ctx: _Ctx, m: _Mention) -> None:
@@ -988,7 +1186,8 @@ def _norm(s: str) -> str:
     return _WS.sub(" ", s.strip()).lower()
 
 
-def _group(mentions: list[_Mention], text: str, kb: Any, date: str | None) -> list[Entity]:
+def _group(mentions: list[_Mention], text: str, kb: Any, date: str | None,
+           title: str = "", ctx: _Ctx | None = None) -> list[Entity]:
     # Keys: KB id, fixed key (groups), or the name of an unknown referent.
     for m in mentions:
         if m.key is None:
@@ -1030,6 +1229,7 @@ def _group(mentions: list[_Mention], text: str, kb: Any, date: str | None) -> li
                 # Any label: the model often calls a lone surname ORG or LOC.
                 m.key = next(iter(keys))
                 m.label = "PER"
+    _short_forms(mentions, text, kb, date, title, full, ctx)
 
     by_key: dict[str, list[_Mention]] = {}
     for m in mentions:
@@ -1045,6 +1245,233 @@ def _group(mentions: list[_Mention], text: str, kb: Any, date: str | None) -> li
     for n, ms in enumerate(ordered, start=1):
         out.append(_entity(f"e{n}", ms, text, kb, date, total))
     return out
+
+
+_NICKNAME = re.compile(r"[ \t]*\(([A-Z][a-z][\w'’\-]*)\)")
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’\-]*")
+_CALENDAR = frozenset({
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari",
+    "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+    "desember", "pukul", "wib", "wita", "wit",
+})
+# Words naming what a person is, right before the name ("ekonom Jayant Menon").
+_INTRODUCERS = frozenset({
+    "ekonom", "pengamat", "peneliti", "analis", "pakar", "pengacara", "advokat", "dosen",
+    "guru", "warga", "tersangka", "terdakwa", "saksi", "korban", "pelaku", "politikus",
+    "politisi", "kader", "aktivis", "rektor", "dekan", "pendiri", "bendahara", "koordinator",
+    "pemilik", "petani", "nelayan", "pedagang", "sopir", "pengemudi", "ayah", "ibunda",
+    "ayahanda", "istri", "suami", "anak", "adik", "kakak", "paman", "bibi", "kuasa",
+    "hukum", "atlet", "pelatih", "pemain", "artis", "penyanyi", "aktor", "aktris",
+})
+# Speech verbs after which a name is the speaker ("ujar Jayant Menon").
+_SPEECH_WORDS = frozenset({"kata", "ujar", "ucap", "tutur", "jelas", "ungkap", "imbuh",
+                           "tambah", "sebut", "terang", "tegas", "menurut", "pungkas", "lanjut",
+                           "katanya", "ujarnya"})
+# "<role> <name or acronym>, " before a name in apposition.
+_APPOSED = re.compile(r"(?<![\w\-])([A-Za-z]+)[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?,[ \t]*$")
+_MORE_HONORIFICS = frozenset({"mas", "mbak", "bang", "kak", "cak", "bung", "pakde", "om"})
+
+
+def _short_forms(mentions: list[_Mention], text: str, kb: Any, date: str | None,
+                 title: str, full: dict[str, list[str]], ctx: _Ctx | None = None) -> None:
+    """Give people named only by a short form their full name.
+
+    After the grouping by words: a nickname in parentheses after a full name ("Rasmoro
+    Pramono Aji (Oney)") and a clipped given name ("Adit" for "Adityawarman Adil") join
+    that person; a one-word name that the text (or the headline) also writes with more
+    name words that the model left untagged ("Kombes Ferry Walintukan", "Ahmad Luthfi
+    Sebut ...") gets them; and a one-word name that is a word of a known person holding,
+    on the publication date, an office whose title the article uses ("Panglima" ... "Agus")
+    is that person."""
+    per = [m for m in mentions if m.label == "PER" and m.start >= 0]
+    if not per:
+        return
+    nick: dict[str, set[str]] = {}
+    for m in per:
+        if " " in text[m.start:m.end].strip():
+            n = _NICKNAME.match(text, m.end)
+            if n is not None:
+                nick.setdefault(n.group(1), set()).add(m.key)
+    multi = {k: ws for k, ws in full.items() if len(ws) > 1}
+    for m in mentions:
+        if m.entry is not None or m.start < 0 or not m.key.startswith("name:"):
+            continue
+        words = text[m.start:m.end].split()
+        if len(words) != 1 or m.key in multi:
+            continue
+        w = words[0]
+        keys = nick.get(w, set())
+        if not keys and len(w) >= 3 and w[:1].isupper():
+            keys = {k for k, ws in multi.items()
+                    if any(x.startswith(w) and len(x) >= len(w) + 2 for x in ws)}
+        if len(keys) == 1:
+            m.key, m.label = next(iter(keys)), "PER"
+    # One-word names left: look for their fuller form in the text and the headline.
+    singles: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        if m.label == "PER" and m.start >= 0 and m.entry is None and m.key.startswith("name:") \
+                and " " not in text[m.start:m.end].strip():
+            singles.setdefault(m.key, []).append(m)
+    if not singles:
+        return
+    spans = sorted((m.start, m.end, m.key) for m in mentions if m.start >= 0)
+    for key, ms in singles.items():
+        if len(full.get(key, ())) > 1:
+            continue
+        word = text[ms[0].start:ms[0].end].strip()
+        run = _fuller_in_text(text, word, key, spans, ctx) if ctx is not None else None
+        if run is not None:
+            mentions.append(_Mention(run[0], run[1], label="PER", key=key, from_ner=False))
+            continue
+        name = _fuller_in_title(title, text, word, kb)
+        if name is not None:
+            for m in ms:
+                m.name = name
+            continue
+        entry = _office_holder(kb, word, date, title + "\n" + text)
+        if entry is not None:
+            for m in ms:
+                m.entry, m.key = entry, entry.id
+
+
+def _name_like(w: str, text: str) -> bool:
+    """A capitalised word that may belong to a person's name."""
+    low = w.lower()
+    if not w[:1].isupper() or w.isupper() or len(w) < 2 or low in _STOP_WORDS \
+            or low in TITLE_SECTORS or low in _HONORIFICS or low in _MORE_HONORIFICS \
+            or low in _PORTFOLIO_WORDS or low in _OFFICE_WORDS or low in _CALENDAR \
+            or w in _NOT_NAMES:
+        return False
+    # Ordinary words the article also writes in lower case ("Bocah", "Hotel").
+    return low not in _lower_words(text)
+
+
+@lru_cache(maxsize=8)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes all in lower case (one pass per article)."""
+    return frozenset(w for w in _WORD.findall(text) if w.islower())
+
+
+def _name_word(w: str) -> bool:
+    """A capitalised word that is no stop word, title or date word."""
+    low = w.lower()
+    return w[:1].isupper() and low not in _STOP_WORDS and low not in TITLE_SECTORS \
+        and low not in _HONORIFICS and low not in _CALENDAR and w not in _NOT_NAMES
+
+
+def _fuller_in_text(text: str, word: str, key: str, spans: list[tuple[int, int, str]],
+                    ctx: _Ctx) -> tuple[int, int] | None:
+    """The longest run of name words around ``word`` in the text, not inside another
+    entity's mention nor a known name, and introduced as people are: after a title or
+    rank ("Kombes [Ferry Walintukan] membantah", "Pengacara RK, [Muslim Jaya ...]") or a
+    word of address."""
+    best = None
+    for occ in re.finditer(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", text):
+        s, e = occ.start(), occ.end()
+        while True:  # to the right: single spaces, name words
+            nx = _NAME_TOKEN.match(text, e + 1) if text[e:e + 1] == " " else None
+            if nx is None or not _name_like(nx.group(), text) or e - s > 60:
+                break
+            e = nx.end()
+        while True:  # to the left
+            pv = re.search(r"([A-Z][\w'’\-]*) $", text[max(0, s - 40):s])
+            if pv is None or not _name_like(pv.group(1), text) or e - s > 60:
+                break
+            s = s - len(pv.group(0))
+        if (s, e) == (occ.start(), occ.end()):
+            continue
+        i = bisect_left(spans, (s, -1, ""))
+        clash = any(os < e and oe > s and ok != key
+                    for os, oe, ok in spans[max(0, i - 2):i + 4])
+        if clash or not _introduced(ctx, s) or any(
+                m.cands and m.cands[0].kind != "person" for m in _overlapping(ctx, s, e)):
+            continue
+        if best is None or e - s > best[1] - best[0]:
+            best = (s, e)
+    return best
+
+
+def _introduced(ctx: _Ctx, s: int) -> bool:
+    """Whether ``text[s:]`` is introduced as a person: right after a title, rank, word of
+    address, description or speech verb ("Kombes Ferry ...", "ujar Jayant ..."), or in
+    apposition to one ("pengacara Jokowi, Yakup ...")."""
+    pw = _PREV_WORD.search(ctx.text, max(0, s - 30), s)
+    if pw is not None and pw.end() == s:
+        w = pw.group(1).lower()
+        if w in _HONORIFICS or w in _MORE_HONORIFICS or w in _INTRODUCERS \
+                or w in TITLE_SECTORS or w in _SPEECH_WORDS:
+            return True
+    ap = _APPOSED.search(ctx.text, max(0, s - 60), s)
+    if ap is not None and ap.end() == s:
+        w = ap.group(1).lower()
+        if w in _INTRODUCERS or w in TITLE_SECTORS:
+            return True
+    return _title_before(ctx, s) is not None
+
+
+def _fuller_in_title(title: str, text: str, word: str, kb: Any) -> str | None:
+    """"Ahmad Luthfi" in the headline for "Luthfi" in the text. Headline words are all
+    capitalised, so a word joins the name only when it is a known given name or the body
+    also writes it capitalised."""
+    occ = re.search(r"(?<![\w\-])" + re.escape(word) + r"(?![\w\-])", title)
+    if occ is None:
+        return None
+    tokens = _person_tokens(kb)
+    s, e = occ.start(), occ.end()
+
+    def ok(w: str) -> bool:
+        return _name_like(w, text) and (w.lower() in tokens or re.search(
+            r"[a-z,] " + re.escape(w) + r"(?![\w\-])", text) is not None)
+
+    while True:
+        nx = _NAME_TOKEN.match(title, e + 1) if title[e:e + 1] == " " else None
+        if nx is None or not ok(nx.group()):
+            break
+        e = nx.end()
+    while True:
+        pv = re.search(r"([A-Z][\w'’\-]*) $", title[max(0, s - 40):s])
+        if pv is None or not ok(pv.group(1)):
+            break
+        s -= len(pv.group(0))
+    name = title[s:e]
+    return name if " " in name else None
+
+
+_TOKEN_INDEX: dict[int, tuple[Any, dict[str, list]]] = {}
+
+
+def _person_tokens(kb: Any) -> dict[str, list]:
+    """Lower-cased words of the knowledge base's person names -> the people (built once
+    per knowledge base)."""
+    got = _TOKEN_INDEX.get(id(kb))
+    if got is not None and got[0] is kb:
+        return got[1]
+    index: dict[str, list] = {}
+    try:
+        people = list(kb.entries("person"))
+    except (AttributeError, TypeError):
+        people = []
+    for ent in people:
+        for w in set(ent.name.lower().split()):
+            index.setdefault(w, []).append(ent)
+    _TOKEN_INDEX[id(kb)] = (kb, index)
+    return index
+
+
+def _office_holder(kb: Any, word: str, date: str | None, text: str) -> Any:
+    """The one known person with ``word`` in their name who holds, on ``date``, an office
+    whose every title word the article uses ("Panglima" ... "TNI" for "Agus")."""
+    if not date:
+        return None
+    found = []
+    for ent in _person_tokens(kb).get(word.lower(), ()):
+        role = kb.role_on(ent.id, date)
+        if role is None or not role.title:
+            continue
+        if all(re.search(r"(?<![\w\-])(?i:" + re.escape(t) + r")(?![\w\-])", text)
+               for t in role.title.split()):
+            found.append(ent)
+    return found[0] if len(found) == 1 else None
 
 
 def _contains_run(words: list[str], run: list[str]) -> bool:

@@ -15,6 +15,7 @@ __all__ = [
     "PRONOUNS",
     "RELAY_VERBS",
     "TERM_MARKERS",
+    "TITLE_ABBREVIATIONS",
     "TITLE_WORDS",
     "WEAK_MEN_CUES",
 ]
@@ -234,3 +235,23 @@ TERM_MARKERS = _words(
     gerakan kampanye operasi aplikasi fitur kategori label
     """
 )
+
+# Short forms of offices used alone for the office holder ("tegas Menaker"), with the
+# title they stand for, as roles write it ("Menteri Ketenagakerjaan").
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "menaker": "menteri ketenagakerjaan", "menkeu": "menteri keuangan",
+    "menlu": "menteri luar negeri", "mendagri": "menteri dalam negeri",
+    "menhan": "menteri pertahanan", "menkes": "menteri kesehatan",
+    "mendag": "menteri perdagangan", "menperin": "menteri perindustrian",
+    "menag": "menteri agama", "mentan": "menteri pertanian", "menhub": "menteri perhubungan",
+    "mensos": "menteri sosial", "menpora": "menteri pemuda dan olahraga",
+    "menpar": "menteri pariwisata", "mensesneg": "menteri sekretaris negara",
+    "menkomdigi": "menteri komunikasi dan digital", "menkop": "menteri koperasi",
+    "mendikdasmen": "menteri pendidikan dasar dan menengah",
+    "menlhk": "menteri lingkungan hidup dan kehutanan",
+    "wapres": "wakil presiden", "wagub": "wakil gubernur", "wabup": "wakil bupati",
+    "walkot": "wali kota", "dubes": "duta besar", "jubir": "juru bicara",
+    "sekjen": "sekretaris jenderal", "ketum": "ketua umum", "seskab": "sekretaris kabinet",
+}
+# The short forms are titles too: "tegas Menaker" names no one by name.
+TITLE_WORDS = TITLE_WORDS | frozenset(TITLE_ABBREVIATIONS)

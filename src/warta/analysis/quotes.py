@@ -38,6 +38,7 @@ from warta.analysis.quote_cues import (
     PRONOUNS,
     RELAY_VERBS,
     TERM_MARKERS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_MEN_CUES,
 )
@@ -458,10 +459,13 @@ def _speaker_from_span(state: _State, start: int, end: int) -> Speaker | None:
     if not ms and state.entities_by_id:
         # A bare title ("Presiden mengatakan …"): the one person the article gives it to.
         words = {w.lower() for w in re.findall(r"[\w\-]+", text[start:end])}
+        # A multi-word title matches the whole phrase; a short form ("Menaker") its title.
+        forms = words | {" ".join(text[start:end].lower().split())}
+        forms |= {TITLE_ABBREVIATIONS[w] for w in words if w in TITLE_ABBREVIATIONS}
         holders = [
             e
             for e in state.entities_by_id.values()
-            if e.type == "PER" and any(r.title and r.title.lower() in words for r in e.roles)
+            if e.type == "PER" and any(r.title and r.title.lower() in forms for r in e.roles)
         ]
         if len(holders) == 1:
             e = holders[0]
@@ -761,7 +765,7 @@ def _subject_head(
     if not toks:
         return None
     lead = toks[:3] + ([toks[-1]] if toks[-1][2].lower() in PRONOUNS else [])
-    for s, e, w in lead:
+    for s, _e, w in lead:
         lw = w.lower()
         if lw in PRONOUNS:
             return _antecedent(state, s)
@@ -1035,7 +1039,7 @@ def _sentence_cue(
 ) -> tuple[str, Speaker | None] | None:
     text = state.text
     toks = _tokens(text, s_start, open_at)
-    for j, (s, e, w) in enumerate(toks):
+    for s, e, w in toks:
         cue = _cue_word(w)
         if cue is None or cue[0] not in MEN_CUES and cue[0] != "menurut":
             continue
