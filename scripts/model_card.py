@@ -1,6 +1,6 @@
 """Reproduce the score table of docs/model.md in one command.
 
-    python scripts/model_card.py [--data ../shared/data] [--model DIR] [--json]
+    python scripts/model_card.py [--data ../shared/data] [--model DIR] [--json] [--ner-only]
 
 NER rows run the pipeline's NER on gold tokens (warta.evaluation.ner); UD rows score
 UPOS, UAS, LAS on gold tokens and sentence F1 on raw text (warta.evaluation.ud).
@@ -17,9 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from warta.evaluation.ner import evaluate_ner  # noqa: E402
-from warta.evaluation.ud import evaluate_ud  # noqa: E402
-from warta.language import load_pipeline  # noqa: E402
+from warta.evaluation.ner import evaluate_ner
+from warta.evaluation.ud import evaluate_ud
+from warta.language import load_pipeline
 
 # (row name, file under data/, headline metric, target)
 NER_ROWS = [
@@ -35,7 +35,7 @@ UD_ROWS = [
 ]
 
 
-def run(data: Path, model: Path | None) -> dict:
+def run(data: Path, model: Path | None, ner_only: bool = False) -> dict:
     nlp = load_pipeline(path=model) if model else load_pipeline()
     out: dict = {"ner": {}, "ud": {}}
     for name, rel, metric, target in NER_ROWS:
@@ -43,7 +43,7 @@ def run(data: Path, model: Path | None) -> dict:
         r = evaluate_ner([data / rel], nlp=nlp).to_dict()
         r.update(headline=metric, target=target, seconds=round(time.perf_counter() - t, 1))
         out["ner"][name] = r
-    for name, rel in UD_ROWS:
+    for name, rel in [] if ner_only else UD_ROWS:
         out["ud"][name] = evaluate_ud(data / rel, nlp=nlp).to_dict()
     return out
 
@@ -61,6 +61,8 @@ def table(res: dict) -> str:
             f"{100 * r['macro_f1']:.1f} | {100 * pt['PER']['f1']:.1f} | {100 * pt['ORG']['f1']:.1f} | "
             f"{100 * pt['LOC']['f1']:.1f} | {tgt} |"
         )
+    if not res["ud"]:
+        return "\n".join(lines)
     lines += [
         "",
         "| UD data set | UPOS | feats | lemma | UAS | LAS | LAS (full labels) | sentence F1 |",
@@ -79,8 +81,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--model", type=Path, default=None, help="model dir (default: the shipped one)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--ner-only", action="store_true", help="skip the UD rows (for NER-only models)")
     args = ap.parse_args(argv)
-    res = run(args.data, args.model)
+    res = run(args.data, args.model, args.ner_only)
     print(json.dumps(res, indent=2) if args.json else table(res))
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 spacy = pytest.importorskip("spacy")
-from spacy.language import Language  # noqa: E402
+from spacy.language import Language
 
-from warta.evaluation.ner import bio_spans, evaluate_ner, map_bio, read_bio  # noqa: E402
-from warta.evaluation.ud import evaluate_ud, read_conllu  # noqa: E402
+from warta.evaluation.ner import bio_spans, evaluate_ner, map_bio, read_bio
+from warta.evaluation.ud import evaluate_ud, read_conllu
 
 BIO_A = """Budi\tB-PERSON
 Santoso\tI-PERSON
@@ -131,6 +131,8 @@ def test_read_conllu_merges_multiword_tokens(tmp_path):
     )
     assert s1.tokens[1]["head"] is None and s1.tokens[1]["dep"] == "ROOT"
     assert s1.text == "Ani membeli bukunya."
+    assert [t["form"] for t in s2.tokens] == ["Budi", "tidur", "."]
+    assert s2.tokens[2]["dep"] == "flat:x" and s2.tokens[1]["space"] is False
 
 
 def test_evaluate_ud_by_hand(tmp_path):
@@ -178,3 +180,13 @@ def test_evaluate_ud_las_uses_universal_relation(tmp_path):
     assert r["las_full"] == pytest.approx(6 / 7)
     # On raw text this stub sets no boundaries: one predicted sentence spanning both.
     assert r["sent_precision"] == 0.0 and r["sent_recall"] == 0.0 and r["sent_f1"] == 0.0
+
+
+def test_missing_files_raise_input_error(tmp_path):
+    from warta.errors import InputError
+
+    nlp = spacy.blank("id")
+    with pytest.raises(InputError):
+        evaluate_ner([tmp_path / "nope.tsv"], nlp=nlp)
+    with pytest.raises(InputError):
+        evaluate_ud(tmp_path / "nope.conllu", nlp=nlp)

@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from warta.errors import ModelError  # noqa: E402
-from warta.language import ENTITY_LABELS, MODEL_DIR, load_pipeline  # noqa: E402
+from warta.errors import ModelError
+from warta.language import ENTITY_LABELS, MODEL_DIR, load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +69,11 @@ def test_paragraph_break_starts_a_sentence(nlp):
 
 
 def test_closing_quote_stays_with_its_sentence(nlp):
-    doc = nlp('Ia berkata, "Kami siap." Lalu ia pergi.')
-    assert [s.text.strip() for s in doc.sents] == ['Ia berkata, "Kami siap."', "Lalu ia pergi."]
+    for text in ('Ia berkata, "Kami siap." Lalu ia pergi.', "Ia berkata, “Kami siap.” Lalu ia pergi."):
+        doc = nlp(text)
+        closing = [t for t in doc if t.text in ('"', "”") and t.i > 0 and doc[t.i - 1].text == "."]
+        assert closing and not any(t.is_sent_start for t in closing)
+        assert not any(s.text.strip() in ('"', "”") for s in doc.sents)
 
 
 def test_seed_entities(nlp, seed_text):

@@ -6,7 +6,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from warta.language.tokenizer import ABBREVIATIONS  # noqa: E402  (registers the tokenizer)
+from warta.language.tokenizer import ABBREVIATIONS
 
 
 @pytest.fixture(scope="module")

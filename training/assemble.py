@@ -22,7 +22,7 @@ VERSION = "0.1.0"
 def assemble(ud_model: Path, ner_model: Path, out: Path) -> Path:
     import spacy
 
-    import warta.language.components  # noqa: F401  (registers warta_paragraph_breaks)
+    import warta.language.components  # noqa: F401  (registers warta_paragraph_breaks, warta_attach_spaces)
     from warta.language.tokenizer import make_tokenizer
 
     nlp = spacy.load(ud_model)
@@ -33,6 +33,7 @@ def assemble(ud_model: Path, ner_model: Path, out: Path) -> Path:
         nlp.vocab.vectors = ner_nlp.vocab.vectors
     nlp.add_pipe("ner", source=ner_nlp)
     nlp.add_pipe("warta_paragraph_breaks", before="parser")
+    nlp.add_pipe("warta_attach_spaces", after="parser")
     nlp.tokenizer = make_tokenizer(nlp)
     nlp.meta.update(
         name="warta_id",

@@ -31,7 +31,11 @@ COUNTRIES = [
     "Iran", "Arab Saudi", "Ukraina", "Brasil", "Kanada", "Mesir", "Thailand", "Vietnam",
     "Belanda", "Italia", "Pakistan", "Israel", "Palestina", "Qatar",
 ]
-ORGS = ["PBB", "ASEAN", "WHO", "IMF", "Uni Eropa", "Bank Dunia", "OPEC", "Dewan Keamanan PBB"]
+ORGS = [
+    "PBB", "ASEAN", "WHO", "IMF", "Uni Eropa", "Bank Dunia", "OPEC", "Dewan Keamanan PBB",
+    # seats of government written for the government itself ("juru bicara Gedung Putih")
+    "Gedung Putih", "Kremlin", "Istana Kepresidenan", "Pentagon", "Downing Street", "Istana Elysee",
+]
 CITIES = ["Jakarta", "Moskow", "Beijing", "Washington", "Tokyo", "London", "Paris", "Jenewa",
           "Kuala Lumpur", "Canberra", "New Delhi", "Brussel", "Seoul", "Bangkok"]
 CLAUSES = [
@@ -77,7 +81,7 @@ def sentences(actors: Path, n: int, seed: int = 0) -> list[tuple[list[str], list
         country, country2 = rng.sample(COUNTRIES, 2)
         org, city = rng.choice(ORGS), rng.choice(CITIES)
         clause, verb = rng.choice(CLAUSES), rng.choice(VERBS)
-        holder = _tok(country, "LOC") if rng.random() < 0.8 else _tok(org, "ORG")
+        holder = _tok(country, "LOC") if rng.random() < 0.65 else _tok(org, "ORG")
         k = rng.randrange(5)
         if k == 0:
             seq = _tok(title, None) + holder + _tok(name, "PER") + _tok(f"{verb} bahwa {clause} .", None)

@@ -1,10 +1,12 @@
 """Build warta's language model from ../shared/data in one command.
 
-    python training/build.py [--data ../shared/data] [--work training/work] [--no-vectors] [--nerp]
+    python training/build.py [--data ../shared/data] [--work training/work] [--no-vectors]
+                             [--no-nerp] [--no-augment]
 
 Steps: convert the corpora (prepare.py), train floret vectors on the news text
-(vectors.py), train the UD pipeline (configs/ud.cfg) and the NER pipeline
-(configs/ner.cfg, or ner_vectors.cfg with vectors), and join them into
+(vectors.py), train the UD pipeline (configs/ud_vectors.cfg, or ud.cfg without vectors)
+and the NER pipeline (configs/ner_vectors.cfg or ner.cfg) on the NER corpora plus NERP
+and the synthetic title-name sentences of augment.py, and join them into
 src/warta/language/model (assemble.py). Seeds are fixed in the configs
 ([system] seed = 0); each spaCy run is single-threaded. Logs go to WORK/logs.
 """
@@ -43,20 +45,32 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--work", type=Path, default=TRAINING / "work")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "warta" / "language" / "model")
     ap.add_argument("--no-vectors", action="store_true", help="train NER without floret vectors")
-    ap.add_argument("--nerp", action="store_true", help="add the lowercased NERP train set to NER")
+    ap.add_argument("--no-nerp", action="store_true", help="leave the lowercased NERP train set out")
+    ap.add_argument("--no-augment", action="store_true", help="leave the synthetic sentences out")
+    ap.add_argument("--max-steps", type=int, default=0, help="override max_steps (0: the configs' values)")
     args = ap.parse_args(argv)
     work, corpus, logs = args.work, args.work / "corpus", args.work / "logs"
     py = sys.executable
     _run([py, str(TRAINING / "prepare.py"), "--data", str(args.data), "--out", str(corpus)], logs / "prepare.log")
-    ner_cfg, extra = TRAINING / "configs" / "ner.cfg", []
+    ud_cfg, ner_cfg, extra = TRAINING / "configs" / "ud.cfg", TRAINING / "configs" / "ner.cfg", []
     if not args.no_vectors:
         _run([py, str(TRAINING / "vectors.py"), "--data", str(args.data), "--out", str(work / "vectors")],
              logs / "vectors.log")
-        ner_cfg, extra = TRAINING / "configs" / "ner_vectors.cfg", ["--paths.vectors", str(work / "vectors" / "spacy")]
-    ud = train(TRAINING / "configs" / "ud.cfg", work / "ud", corpus / "ud_train.spacy", corpus / "ud_dev.spacy",
-               logs / "ud.log")
-    ner_train = corpus / ("ner_train_nerp.spacy" if args.nerp else "ner_train.spacy")
+        ud_cfg = TRAINING / "configs" / "ud_vectors.cfg"
+        ner_cfg = TRAINING / "configs" / "ner_vectors.cfg"
+        extra = ["--paths.vectors", str(work / "vectors" / "spacy")]
+    if args.max_steps:
+        extra += ["--training.max_steps", str(args.max_steps)]
+    ud = train(ud_cfg, work / "ud", corpus / "ud_train.spacy", corpus / "ud_dev.spacy", logs / "ud.log", *extra)
+    ner_train = corpus / ("ner_train" + ("" if args.no_augment else "_aug") + ("" if args.no_nerp else "_nerp")
+                          + ".spacy")
     ner = train(ner_cfg, work / "ner", ner_train, corpus / "ner_dev.spacy", logs / "ner.log", *extra)
+    if not args.no_vectors:
+        # Second stage: 1,200 more steps at half the learning rate, kept whatever the dev
+        # score (model-last); see docs/model.md for why.
+        train(TRAINING / "configs" / "ner_finetune.cfg", work / "ner_ft", ner_train, corpus / "ner_dev.spacy",
+              logs / "ner_ft.log", "--paths.ner_base", str(ner), *extra)
+        ner = work / "ner_ft" / "model-last"
     _run([py, str(TRAINING / "assemble.py"), str(ud), str(ner), "--out", str(args.out)], logs / "assemble.log")
     print((logs / "assemble.log").read_text())
 

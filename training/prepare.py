@@ -30,13 +30,13 @@ from spacy.tokens import Doc, DocBin
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from warta.evaluation.ner import map_bio, read_bio  # noqa: E402  (one reader for training and evaluation)
-from warta.evaluation.ud import read_conllu  # noqa: E402
+from warta.evaluation.ner import map_bio, read_bio
+from warta.evaluation.ud import read_conllu
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import augment  # noqa: E402
+import augment
 
-__all__ = ["bio_docs", "conllu_docs", "rebuild_fold", "main"]
+__all__ = ["bio_docs", "conllu_docs", "main", "rebuild_fold"]
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SENTS_PER_DOC = 8

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["LABEL_MAP", "TYPES", "Counts", "NerReport", "read_bio", "map_bio", "bio_spans", "evaluate_ner"]
+__all__ = ["LABEL_MAP", "TYPES", "Counts", "NerReport", "bio_spans", "evaluate_ner", "map_bio", "read_bio"]
 
 TYPES = ("PER", "ORG", "LOC")
 LABEL_MAP = {

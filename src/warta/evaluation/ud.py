@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["SENTS_PER_DOC", "UdReport", "read_conllu", "evaluate_ud"]
+__all__ = ["SENTS_PER_DOC", "UdReport", "evaluate_ud", "read_conllu"]
 
 SENTS_PER_DOC = 10
 

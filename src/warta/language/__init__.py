@@ -17,7 +17,7 @@ from warta.errors import ModelError
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["MODEL_DIR", "ENTITY_LABELS", "load_pipeline"]
+__all__ = ["ENTITY_LABELS", "MODEL_DIR", "load_pipeline"]
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 ENTITY_LABELS = ("PER", "ORG", "LOC")
@@ -44,7 +44,7 @@ def _load(disable: tuple[str, ...], path: str) -> Language:
     try:
         import spacy
 
-        import warta.language.components  # noqa: F401  (registers warta_paragraph_breaks)
+        import warta.language.components  # noqa: F401  (registers warta_paragraph_breaks, warta_attach_spaces)
         from warta.language.tokenizer import make_tokenizer  # registers warta.id_tokenizer.v1
 
         nlp = spacy.load(model, disable=list(disable))

@@ -12,6 +12,11 @@ parser, and presets sentence boundaries the parser keeps:
 
 It also tags whitespace tokens ``SPACE`` with no features and their own text as lemma,
 as the treebanks have no whitespace tokens to learn that from.
+
+``warta_attach_spaces`` runs after the parser: a "sentence" made of whitespace only
+(the parser sometimes leaves a paragraph break alone) is attached to the root of the
+next sentence (or the previous one at the end of the text), so every sentence holds
+words.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis
 
-__all__ = ["paragraph_breaks"]
+__all__ = ["attach_spaces", "paragraph_breaks"]
 
 _FINAL = frozenset(".!?…")
 _CLOSING = frozenset("”’\"')]»")
@@ -38,4 +43,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
             prev = doc[tok.i - 1]
             if not prev.whitespace_ and prev.text in _FINAL:
                 tok.is_sent_start = False
+    return doc
+
+
+@Language.component("warta_attach_spaces")
+def attach_spaces(doc: Doc) -> Doc:
+    if not doc.has_annotation("DEP"):
+        return doc
+    for sent in list(doc.sents):
+        if not all(t.is_space for t in sent):
+            continue
+        if sent.end < len(doc):
+            target = doc[sent.end].sent.root
+        elif sent.start > 0:
+            target = doc[sent.start - 1].sent.root
+        else:
+            continue
+        for tok in sent:
+            tok.head = target
+            tok.dep_ = "dep"
     return doc

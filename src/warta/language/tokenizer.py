@@ -2,7 +2,8 @@
 
 It starts from spaCy's ``id`` rules and changes what news text needs: dates and
 reference numbers such as ``16/12`` or ``33/2006`` stay one token (the UD treebanks
-keep them whole), abbreviations common in Indonesian news (titles, ``Tbk``, ``Jl.``,
+keep them whole), so do words with an inner hyphen (``kantor-kantor``, ``non-migas``,
+``ke-2``, ``1970-an``), abbreviations common in Indonesian news (titles, ``Tbk``, ``Jl.``,
 degrees such as ``S.H.``) keep their dots, and quotes are always their own tokens.
 
 The registered function is what a saved pipeline's config names, so importing this
@@ -61,8 +62,8 @@ _ALPHA_SLASH_OR_HYPHEN = "[\\/-](?="
 _ALPHA_SLASH = "[\\/](?="
 _DROPPED = {
     _SLASH_BETWEEN_DIGITS,
-    r"(?<=[{a}])-(?=[0-9])".format(a=ALPHA),
-    r"(?<=[0-9])-(?=[{a}])".format(a=ALPHA),
+    rf"(?<=[{ALPHA}])-(?=[0-9])",
+    rf"(?<=[0-9])-(?=[{ALPHA}])",
 }
 
 
