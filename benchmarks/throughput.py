@@ -83,7 +83,7 @@ def batch(path: Path, engine: str, workers: int) -> dict:
         report = run_batch([str(path)], out, engine=engine, workers=workers, shard_size=32)
         wall = time.perf_counter() - t0
     return {"engine": engine, "workers": workers, "articles": report.articles, "seconds": wall,
-            "articles_per_s": report.articles / wall, "peak_worker_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
+            "articles_per_s": report.articles / wall, "peak_worker_rss_mb": report.peak_worker_rss_mb}
 
 
 def main() -> None:
@@ -91,6 +91,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=700)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--engines", default="local")
+    ap.add_argument("--workers", default="1,2")
     ap.add_argument("--skip-stages", action="store_true")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args()
@@ -109,14 +110,14 @@ def main() -> None:
             print(f"whole pipeline / language pipeline alone: {s['whole_over_language']:.2f}x; peak RSS {s['peak_rss_mb']:.0f} MB")
         runs = []
         for engine in filter(None, args.engines.split(",")):
-            for workers in (1, 2):
+            for workers in map(int, args.workers.split(",")):
                 runs.append(batch(path, engine, workers))
         result["batch"] = runs
         if runs:
             print(f"\n{'engine':<8}{'workers':>8}{'articles':>10}{'seconds':>10}{'art/s':>8}{'efficiency':>12}{'worker RSS MB':>15}")
             for r in runs:
-                one = next(x for x in runs if x["engine"] == r["engine"] and x["workers"] == 1)
-                eff = one["seconds"] / (r["seconds"] * r["workers"])
+                one = next((x for x in runs if x["engine"] == r["engine"] and x["workers"] == 1), None)
+                eff = one["seconds"] / (r["seconds"] * r["workers"]) if one else float("nan")
                 r["efficiency"] = eff
                 print(f"{r['engine']:<8}{r['workers']:>8}{r['articles']:>10}{r['seconds']:>10.1f}{r['articles_per_s']:>8.1f}{eff:>12.2f}{r['peak_worker_rss_mb']:>15.0f}")
     if args.json:

@@ -37,11 +37,12 @@ def _crash(doc_name: str) -> dict:
 
 
 def _merge(index: int, errors: list[dict], parts: list[dict]) -> dict:
-    merged = {"index": index, "records": [], "errors": list(errors), "skipped": 0}
+    merged = {"index": index, "records": [], "errors": list(errors), "skipped": 0, "peak_rss_mb": None}
     for part in parts:
         merged["records"] += part["records"]
         merged["errors"] += part["errors"]
         merged["skipped"] += part["skipped"]
+        merged["peak_rss_mb"] = max(merged["peak_rss_mb"] or 0.0, part.get("peak_rss_mb") or 0.0) or None
     return merged
 
 

@@ -27,6 +27,7 @@ class BatchReport:
     skipped: int = 0  # documents left out by the language filter
     duplicates: int = 0
     seconds: float = 0.0
+    peak_worker_rss_mb: float | None = None  # the largest worker's high-water memory
     error_samples: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -86,6 +87,8 @@ def run_batch(
                 duplicates[aid] = index.add(aid, bytes.fromhex(rec["_minhash"]))
             counts = write_shard(out, result, duplicates)
             _add(report, counts)
+            if result.get("peak_rss_mb"):
+                report.peak_worker_rss_mb = max(report.peak_worker_rss_mb or 0.0, result["peak_rss_mb"])
             report.error_samples += [f"{e['doc']}: {e['message']}" for e in result["errors"]][: max(0, 20 - len(report.error_samples))]
             if on_shard is not None:
                 on_shard(counts)

@@ -47,4 +47,17 @@ def analyse_shard(shard: Shard, *, lang: str | None = None) -> dict:
         rec = result.to_dict()
         rec["_minhash"] = signature(result.article.text).tobytes().hex()
         records.append(rec)
-    return {"index": shard.index, "records": records, "errors": errors, "skipped": skipped}
+    return {"index": shard.index, "records": records, "errors": errors, "skipped": skipped,
+            "peak_rss_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb() -> float | None:
+    """This worker's own high-water resident memory (VmHWM; not inherited across exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
