@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from warta.article.dates import date_spans
+from warta.article.numbers import NUMBER_WORDS
 from warta.record import Amount, Article
 
 __all__ = ["extract_amounts"]
@@ -38,20 +39,8 @@ _SCALES = {
     "billion": 1e9,
     "million": 1e6,
 }
-_WORD_NUMBERS = {
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-    "sebelas": 11,
-    "seratus": 100,
-    "seribu": 1000,
-}
+# "satu"/"se" are left out: "salah satu", "satu-satunya" are not counts.
+_WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if n > 1}
 _WORD_MULT = {"belas": None, "puluh": 10, "ratus": 100}
 _CURRENCY_BEFORE = [
     (r"Rp\.?", "IDR"),

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 
 from warta.record import Article, DateMention
 
+from .numbers import NUMBER_WORDS
 from ._calendar import (
     DAY_MONTH,
     FULL_MONTHS,
@@ -59,19 +60,7 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:lalu|silam|sejak|telah|sudah|sempat|pernah|sebelumnya|kemarin)\b", re.IGNORECASE
 )
-_NUMWORDS = {
-    "se": 1,
-    "satu": 1,
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-}
+_NUMWORDS = NUMBER_WORDS
 _RELATIVE_DAY = {
     "kemarin lusa": -2,
     "kemarin": -1,

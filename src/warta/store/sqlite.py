@@ -361,19 +361,14 @@ class Store(DashboardQueries):
         sql = (
             "SELECT q.*, d.title, d.url, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id"
         )
-        where, params = [], []
+        dates, params = self._article_where(since=since, until=until)
+        where = [dates.removeprefix(" WHERE ")] if dates else []
         if speaker:
             where.append("(q.speaker LIKE ? OR q.speaker_kb = ?)")
             params += [f"%{speaker}%", speaker]
         if mentioning:
             where.append("q.text LIKE ?")
             params.append(f"%{mentioning}%")
-        if since:
-            where.append("d.published >= ?")
-            params.append(since)
-        if until:
-            where.append("d.published < ?")
-            params.append(until)
         sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.published DESC LIMIT ?"
         params.append(int(limit))
         return [dict(r) for r in self._query(sql, params, what="quotes")]
