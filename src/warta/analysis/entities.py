@@ -503,6 +503,12 @@ def _person_edges(ctx: _Ctx, s: int, e: int) -> tuple[int, int]:
     if not first[:1].isupper() and first.lower() not in _NAME_PARTICLES \
             and not _ARTICLE_PREFIX.match(first):
         return s, s
+    # "[Komitmen Putin] untuk ...": a sentence-initial ordinary word (the article also
+    # writes it in lower case) is not the first name.
+    rest = re.match(r"\S+\s+(?=[A-Z])", text[s:e])
+    if rest and _SENTENCE_START.search(text, max(0, s - 3), s) and _common_word(text, s, s + len(first)):
+        s += rest.end()
+        first = text[s:e].split(maxsplit=1)[0]
     pos = s
     for w in re.finditer(r"\S+", text[s:e]):
         tok = w.group()

@@ -78,13 +78,19 @@ def run_local(shards: Iterable[Shard], *, workers: int, lang: str | None) -> Ite
 
 
 def _isolated_local(shard: Shard, ctx, lang: str | None) -> dict:  # noqa: ANN001
+    """One document at a time on a single worker, replaced only when a document kills it."""
     parts, errors = [], list(shard.errors)
-    for doc in shard.docs:
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_warm)
+    try:
+        for doc in shard.docs:
             try:
                 parts.append(pool.submit(analyse_shard, Shard(shard.index, [doc]), lang=lang).result())
             except BrokenProcessPool:
                 errors.append(_crash(doc.name))
+                pool.shutdown(cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_warm)
+    finally:
+        pool.shutdown(cancel_futures=True)
     return _merge(shard.index, errors, parts)
 
 
