@@ -319,7 +319,10 @@ def _enrich(doc: Any, a: ActorMention, s0: int, kb: Any) -> ActorMention:
 # is read from the sentence.
 _BARE_AGENTS = frozenset({"pemberontak", "oposisi", "demonstran", "pengunjuk rasa",
                           "militan", "gerilyawan", "polisi", "narapidana", "mahasiswa",
-                          "pengungsi", "milisi", "parlemen", "kabinet", "buruh"})
+                          "pengungsi", "milisi", "parlemen", "kabinet", "buruh",
+                          # groups that protest, strike and demand in Indonesian news
+                          # (not "nelayan"/"petani": fishers "menangkap ikan" is no arrest)
+                          "aktivis", "pekerja", "pedagang"})
 
 
 # Nouns made from verbs whose possessor is their doer: "tuntutan pemberontak" (the rebels'
@@ -556,6 +559,14 @@ def _placelike(doc: Any, a: ActorMention, s0: int) -> ActorMention | None:
     return a
 
 
+def _home_country(analysis: Analysis) -> str | None:
+    dateline = analysis.article.dateline
+    if dateline is None or dateline.place_id is None:
+        return None
+    place = next((p for p in analysis.places if p.entity_id == dateline.place_id), None)
+    return place.country if place is not None else None
+
+
 def sentence_actors(analysis: Analysis, doc: Any, s0: int, s1: int,
                     date: str | None = None) -> list[ActorMention]:
     """Actor mentions inside doc tokens ``[s0, s1)``, sorted, without nested duplicates."""
@@ -590,7 +601,9 @@ def sentence_actors(analysis: Analysis, doc: Any, s0: int, s1: int,
                     and a.code[:3].isalpha() and a.code[:3].isupper()
                     and not a.code.startswith(("IGO", "NGO", "IMG", "MNC"))), None) \
         or next((a.code[:3] for a in kept if a.kind == "place" and a.code), None)
-    kept.extend(_bare_agents(doc, s0, s1, taken, kb, country))
+    # Agent words with no country in their sentence ("ribuan nelayan berunjuk rasa") belong
+    # to the country the article reports from: its dateline place's country.
+    kept.extend(_bare_agents(doc, s0, s1, taken, kb, country or _home_country(analysis)))
     if country:
         kept = [_titled(doc, a, s0, country) for a in kept]
         kept.extend(_untagged_titled(doc, s0, s1, taken, country))
