@@ -7,7 +7,6 @@ base is the shipped one.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 import spacy
@@ -199,22 +198,6 @@ def test_dateline_place_not_named_in_the_body_is_geocoded():
     place = next(p for p in places if p.entity_id == dateline_id)
     assert place.country == "RUS"
     assert abs(place.lat - 55.75) < 0.5 and abs(place.lon - 37.62) < 0.5
-
-
-def test_resolution_is_fast():
-    text = ("Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping bertemu. "
-            "Pemerintahan Biden dan NATO menanggapi, sementara tentara Rusia berkumpul "
-            "di perbatasan Ukraina. Kanada, Inggris, dan Australia memboikot Olimpiade. ") * 4
-    doc = _doc(text, [("Vladimir Putin", "PER"), ("Xi Jinping", "PER")])
-    a = _analysis(text, dateline="MOSKOW")
-    resolve_entities(a, doc)  # warm-up: builds the alias automaton once
-    n = 50
-    t0 = time.perf_counter()
-    for _ in range(n):
-        geocode(a, resolve_entities(a, doc))
-    ms = (time.perf_counter() - t0) * 1000 / n
-    # A 1,100-character text; the budget per article is ~2 ms on a free core.
-    assert ms < 10, f"{ms:.2f} ms per call"
 
 
 @pytest.mark.parametrize("title,sector", [("Kapolri", "COP"), ("Panglima TNI", "MIL"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pycountry
@@ -320,17 +319,6 @@ def test_seed_article(k):
     for name in ("Jen Psaki", "Karen Donfried", "Yuri Ushakov"):
         assert _person(k, name).id in found, name
     assert k.get("warta:org/kremlin").cameo == "RUSGOV"
-
-
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/data is not present")
-def test_speed(k):
-    text = SEED.read_text(encoding="utf-8")[:3000]
-    k.alias_matcher()
-    t = time.perf_counter()
-    for _ in range(50):
-        k.find_aliases(text)
-    per_call = (time.perf_counter() - t) / 50
-    assert per_call < 0.002, per_call
 
 
 @pytest.mark.skipif(not CENTROIDS.exists(), reason="../shared/data is not present")
