@@ -25,6 +25,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -93,20 +94,24 @@ def map_label(outlet: str, category: str | None, subcategory: str | None) -> str
     return rule
 
 
-def load(shared: Path) -> list[dict]:
-    rows = []
-    for path in sorted((shared / "data" / "news").glob("*.jsonl")):
+def _news(shared: Path, pattern: str) -> Iterator[dict]:
+    """Articles with text from ``shared/data/news/<pattern>``, in file order."""
+    for path in sorted((shared / "data" / "news").glob(pattern)):
         # split on "\n" only: texts contain U+2028, which splitlines() would cut at
         for line in path.read_text(encoding="utf-8").split("\n"):
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            if not (d.get("text") or "").strip():
-                continue
-            label = map_label(d["outlet"], d.get("category"), d.get("subcategory"))
-            if label:
-                rows.append({"url": d["url"], "label": label,
-                             "doc": document_text(d.get("title"), d["text"])})
+            if line.strip():
+                d = json.loads(line)
+                if (d.get("text") or "").strip():
+                    yield d
+
+
+def load(shared: Path) -> list[dict]:
+    rows = []
+    for d in _news(shared, "*.jsonl"):
+        label = map_label(d["outlet"], d.get("category"), d.get("subcategory"))
+        if label:
+            rows.append({"url": d["url"], "label": label,
+                         "doc": document_text(d.get("title"), d["text"])})
     return rows
 
 
@@ -140,21 +145,15 @@ def weak_label(title: str | None, text: str) -> str | None:
 def load_weak(shared: Path) -> list[dict]:
     """Weakly labelled rows from the CLICK-ID national sections (training only)."""
     rows = []
-    for path in sorted((shared / "data" / "news").glob("clickid_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            if not (d.get("text") or "").strip():
-                continue
-            if map_label(d["outlet"], d.get("category"), d.get("subcategory")) is not None:
-                continue
-            if d.get("category") not in ("News", "Nasional"):
-                continue
-            label = weak_label(d.get("title"), d["text"])
-            if label:
-                rows.append({"url": d["url"], "label": label, "weak": True,
-                             "doc": document_text(d.get("title"), d["text"])})
+    for d in _news(shared, "clickid_*.jsonl"):
+        if map_label(d["outlet"], d.get("category"), d.get("subcategory")) is not None:
+            continue
+        if d.get("category") not in ("News", "Nasional"):
+            continue
+        label = weak_label(d.get("title"), d["text"])
+        if label:
+            rows.append({"url": d["url"], "label": label, "weak": True,
+                         "doc": document_text(d.get("title"), d["text"])})
     return rows
 
 
@@ -166,17 +165,13 @@ def load_national(shared: Path) -> list[str]:
     held-out split cannot see.
     """
     docs = []
-    for path in sorted((shared / "data" / "news").glob("clickid_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").split("\n"):
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            if not (d.get("text") or "").strip() or d.get("category") not in ("News", "Nasional"):
-                continue
-            if map_label(d["outlet"], d.get("category"), d.get("subcategory")) is not None:
-                continue
-            if weak_label(d.get("title"), d["text"]) is None:
-                docs.append(document_text(d.get("title"), d["text"]))
+    for d in _news(shared, "clickid_*.jsonl"):
+        if d.get("category") not in ("News", "Nasional"):
+            continue
+        if map_label(d["outlet"], d.get("category"), d.get("subcategory")) is not None:
+            continue
+        if weak_label(d.get("title"), d["text"]) is None:
+            docs.append(document_text(d.get("title"), d["text"]))
     return docs
 
 

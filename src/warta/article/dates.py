@@ -154,17 +154,18 @@ def _direction(word: str | None, sentence: str) -> int:
 Candidate = tuple[int, int, str, str, bool]  # start, end, value, precision, relative
 
 
+def _day_month(m: re.Match, y: int | None, month: int, day: int, ref: date | None) -> Iterator[Candidate]:
+    """A day and month, with the year as written, else the one closest to ``ref``."""
+    d = safe_date(y, month, day) if y else closest_year(month, day, ref) if ref else None
+    if d:
+        yield m.start(), m.end(), d.isoformat(), "day", not y
+
+
 def _explicit(text: str, ref: date | None) -> Iterator[Candidate]:
     for m in WEEKDAY_NUMERIC.finditer(text):
         day, month, y = int(m.group("d")), int(m.group("m")), year_of(m.group("y"))
-        if y:
-            d = safe_date(y, month, day)
-            if d:
-                yield m.start(), m.end(), d.isoformat(), "day", False
-        elif ref:
-            d = closest_year(month, day, ref)
-            if d:
-                yield m.start(), m.end(), d.isoformat(), "day", True
+        if y or ref:
+            yield from _day_month(m, y, month, day, ref)
         else:
             d = infer_year(WEEKDAYS[m.group("wd").lower()], month, day, date.today())
             if d:
@@ -175,14 +176,7 @@ def _explicit(text: str, ref: date | None) -> Iterator[Candidate]:
             int(m.group("d")),
             year_of(m.group("y")),
         )
-        if y:
-            d = safe_date(y, month, day)
-            if d:
-                yield m.start(), m.end(), d.isoformat(), "day", False
-        elif ref:
-            d = closest_year(month, day, ref)
-            if d:
-                yield m.start(), m.end(), d.isoformat(), "day", True
+        yield from _day_month(m, y, month, day, ref)
     for m in MONTH_YEAR.finditer(text):
         month = MONTHS[m.group("mon").lower().rstrip(".")]
         yield m.start(), m.end(), f"{int(m.group('y')):04d}-{month:02d}", "month", False
