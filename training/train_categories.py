@@ -39,11 +39,17 @@ from warta.analysis.models.linear import MODEL_DIR, featurize, save_model
 SEED = 13
 FOLDS = 5
 # The shipped recipe, chosen by grouped CV on the training part (see ``--select`` and
-# docs/classifiers.md): LinearSVC, balanced class weights, uni+bigrams, title counted 3 times.
-FEATS = {"bigrams": True, "negation": False, "stems": False, "title_weight": 3}
-RECIPE = {"kind": "svm", "C": 0.5, "feats": FEATS}
+# docs/classifiers.md): LinearSVC, balanced class weights, uni+bigrams, title counted 3 times,
+# plus the title's words again in a block of their own (``t:word``, L2-normalised apart from
+# the body and weighted TITLE_SCALE), which lifted CV macro F1 by about 1.3 points.
+FEATS = {"bigrams": True, "negation": False, "stems": False, "title_weight": 3,
+         "title_block": True}
+TITLE_SCALE = 0.5
+RECIPE = {"kind": "svm", "C": 0.5, "feats": FEATS, "title_scale": TITLE_SCALE}
 MAX_FEATURES = 60_000
 MIN_DF = 3
+TITLE_MAX_FEATURES = 20_000
+TITLE_MIN_DF = 2
 # Weak rows count less than gold ones: they fix the outlet confound at a fraction of the cost
 # in gold macro F1 (regional crime stories read as hukum).
 WEAK_WEIGHT = 0.3
@@ -194,20 +200,36 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def fit(rows: list[dict], *, kind: str = RECIPE["kind"], C: float = RECIPE["C"],
-        feats: dict = FEATS, weak_weight: float = WEAK_WEIGHT, temperature: float = 1.0) -> dict:
+        feats: dict = FEATS, weak_weight: float = WEAK_WEIGHT, title_scale: float = TITLE_SCALE,
+        temperature: float = 1.0) -> dict:
     """Fit vectorizer + linear model on ``rows``; return the arrays ``save_model`` takes.
 
+    With ``feats["title_block"]`` the ``t:`` title words get a vectorizer of their own (own
+    idf, own L2 norm, as the run-time ``LinearModel`` does from index ``split`` on), scaled
+    by ``title_scale``; the scale is folded into the saved coefficients.
     ``temperature`` scales the coefficients so that the run-time softmax of the scores is a
     usable probability (LinearSVC margins are not); it does not change the argmax.
     """
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.naive_bayes import ComplementNB
     from sklearn.svm import LinearSVC
 
-    vec = TfidfVectorizer(analyzer=lambda t: featurize(t, **feats), sublinear_tf=True,
-                          min_df=MIN_DF, max_features=MAX_FEATURES, dtype=np.float32)
-    X = vec.fit_transform([r["doc"] for r in rows])
+    docs = [r["doc"] for r in rows]
+    if feats.get("title_block"):
+        split_feats = [_split_title(featurize(d, **feats)) for d in docs]
+        vecs = [TfidfVectorizer(analyzer=lambda fs: fs[0], sublinear_tf=True, min_df=MIN_DF,
+                                max_features=MAX_FEATURES, dtype=np.float32),
+                TfidfVectorizer(analyzer=lambda fs: fs[1], sublinear_tf=True,
+                                min_df=TITLE_MIN_DF, max_features=TITLE_MAX_FEATURES,
+                                dtype=np.float32)]
+        X = hstack([vecs[0].fit_transform(split_feats),
+                    vecs[1].fit_transform(split_feats) * title_scale]).tocsr()
+    else:
+        vecs = [TfidfVectorizer(analyzer=lambda t: featurize(t, **feats), sublinear_tf=True,
+                                min_df=MIN_DF, max_features=MAX_FEATURES, dtype=np.float32)]
+        X = vecs[0].fit_transform(docs)
     y = [r["label"] for r in rows]
     weights = np.array([weak_weight if r.get("weak") else 1.0 for r in rows])
     if kind == "lr":
@@ -221,12 +243,24 @@ def fit(rows: list[dict], *, kind: str = RECIPE["kind"], C: float = RECIPE["C"],
         coef, intercept = model.feature_log_prob_, np.zeros(len(model.classes_))
     else:
         coef, intercept = model.coef_, model.intercept_
-    vocab = sorted(vec.vocabulary_, key=vec.vocabulary_.get)
-    return {"vocab": vocab, "idf": vec.idf_, "coef": coef * temperature,
-            "intercept": intercept * temperature, "classes": list(model.classes_),
-            "options": {"featurize": feats, "sublinear_tf": True, "model": kind, "C": C,
-                        "weak_weight": weak_weight, "temperature": round(temperature, 4),
-                        "trained_with": "train_categories.py"}}
+    vocab = [t for v in vecs for t in sorted(v.vocabulary_, key=v.vocabulary_.get)]
+    options = {"featurize": feats, "sublinear_tf": True, "model": kind, "C": C,
+               "weak_weight": weak_weight, "temperature": round(temperature, 4),
+               "trained_with": "train_categories.py"}
+    coef = np.array(coef, dtype=np.float64)
+    if len(vecs) > 1:
+        split = len(vecs[0].vocabulary_)
+        # the run-time block is unscaled, so its weight moves into the coefficients
+        coef[:, split:] *= title_scale
+        options.update(split=split, title_scale=title_scale)
+    return {"vocab": vocab, "idf": np.concatenate([v.idf_ for v in vecs]),
+            "coef": coef * temperature, "intercept": intercept * temperature,
+            "classes": list(model.classes_), "options": options}
+
+
+def _split_title(feats: list[str]) -> tuple[list[str], list[str]]:
+    """(body features, ``t:`` title words): the two blocks of a ``title_block`` model."""
+    return ([f for f in feats if not f.startswith("t:")], [f for f in feats if f.startswith("t:")])
 
 
 def reload(arrays: dict, tmp: Path):
@@ -289,15 +323,15 @@ def evaluate(arrays: dict, test: list[dict], tmp: Path) -> tuple[float, str]:
 
 
 # Compared by grouped CV on the training part with --select (figures in docs/classifiers.md).
+NO_BLOCK = {**FEATS, "title_block": False}
 CANDIDATES = [
+    {"kind": "svm", "C": 0.5, "feats": NO_BLOCK},  # the previous recipe (no title block)
     {"kind": "svm", "C": 0.5, "feats": FEATS, "weak_weight": 0.0},
-    {"kind": "svm", "C": 0.5, "feats": FEATS, "weak_weight": 1.0},
-    {"kind": "svm", "C": 0.2, "feats": FEATS},
-    {"kind": "svm", "C": 1.0, "feats": FEATS},
+    {"kind": "svm", "C": 0.5, "feats": FEATS, "title_scale": 0.3},
+    {"kind": "svm", "C": 0.5, "feats": FEATS, "title_scale": 1.0},
     {"kind": "svm", "C": 0.5, "feats": {**FEATS, "title_weight": 1}},
-    {"kind": "lr", "C": 10.0, "feats": FEATS},
-    {"kind": "lr", "C": 30.0, "feats": FEATS},
-    {"kind": "cnb", "C": 0.1, "feats": FEATS},
+    {"kind": "svm", "C": 0.3, "feats": FEATS},
+    {"kind": "svm", "C": 1.0, "feats": FEATS},
 ]
 
 

@@ -2,7 +2,8 @@
 
 A linear classifier (LinearSVC, scores turned into probabilities by a softmax with a
 cross-validated temperature) over word uni- and bigrams of the title, counted three times, and
-the start of the body (``models/categories.npz``, trained by ``training/train_categories.py``
+the start of the body, plus the title's words in a block of their own (``t:word``, normalised
+apart from the body so a long body cannot drown the headline) (``models/categories.npz``, trained by ``training/train_categories.py``
 on the labelled Detik and CLICK-ID articles in ``../shared/data/news/``; the label mapping and
 the scores are in ``docs/classifiers.md``). Returns the most likely label and its probability,
 or ``None`` for an empty article.

@@ -80,6 +80,7 @@ def featurize(
     chars: Sequence[int] | None = None,
     window: int = NEG_WINDOW,
     title_weight: int = 1,
+    title_block: bool = False,
 ) -> list[str]:
     """Feature strings for one text.
 
@@ -89,7 +90,15 @@ def featurize(
     ``char_wb``): they survive the misspellings of comments, at a run-time cost.
     With ``title_weight=k`` the first line of ``text`` (a title) is counted ``k`` times: a
     headline names the topic more densely than the body does.
+    With ``title_block`` the words of the first line are added again as ``t:word``; the
+    model puts them in a block of their own, L2-normalised apart from the body (see
+    :class:`LinearModel`), so a short headline is not drowned by a long body.
     """
+    if title_block:
+        title = text.split("\n", 1)[0]
+        head = ["t:" + tok for tok in tokenize(title) if tok not in _BOUNDARY]
+        return featurize(text, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
+                         window=window, title_weight=title_weight) + head
     if title_weight > 1:
         title = text.split("\n", 1)[0]
         extra = featurize(title, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
@@ -147,8 +156,10 @@ class LinearModel:
         self.classes = list(classes)
         self.sublinear = bool(options.get("sublinear_tf", True))
         self.options = dict(options.get("featurize", {}))
-        # Features from index ``split`` on (the character n-grams) form a second block that
-        # is L2-normalised on its own, as when two vectorizers are stacked side by side.
+        # Features from index ``split`` on (the character n-grams of tone_review, the ``t:``
+        # title words of categories) form a second block that is L2-normalised on its own,
+        # as when two vectorizers are stacked side by side. A block weight chosen at training
+        # is already folded into that block's coefficients.
         self.split = int(options.get("split", len(vocab)))
 
     def features(self, text: str) -> list[str]:
@@ -187,7 +198,7 @@ class LinearModel:
         w = tf * self.idf[k]
         lens = np.asarray(lengths, dtype=np.int64)
         doc = np.repeat(np.arange(n_docs), lens)
-        # One L2 norm per (document, block); the block is 1 for character n-grams.
+        # One L2 norm per (document, block); block 1 starts at ``split``.
         group = doc * 2 + (k >= self.split)
         norms = np.sqrt(np.bincount(group, weights=w * w, minlength=2 * n_docs))
         w = w / np.where(norms > 0, norms, 1.0)[group].astype(np.float32)
