@@ -65,11 +65,15 @@ def stages(path: Path, db: Path) -> dict:
     t["store"] = time.perf_counter() - t0
     n = len(arts)
     total = sum(t.values())
+    # The "whole analysis": everything warta.analyze does (reading, cleaning,
+    # spaCy and every analysis stage), without writing to the store.
+    analysis = total - t["store"]
     return {
         "articles": n, "words": words,
         "stages": {k: {"seconds": v, "articles_per_s": n / v if v else None, "words_per_s": words / v if v else None}
                    for k, v in t.items()},
         "total_seconds": total, "articles_per_s": n / total, "words_per_s": words / total,
+        "analysis_seconds": analysis, "analysis_articles_per_s": n / analysis,
         "whole_over_language": (total - t["read"] - t["store"]) / t["language"],
         "peak_rss_mb": _rss_mb(),
     }
@@ -107,6 +111,8 @@ def main() -> None:
             for k, v in s["stages"].items():
                 print(f"{k:<14}{v['seconds']:>10.2f}{v['articles_per_s'] or 0:>12.1f}{v['words_per_s'] or 0:>12.0f}")
             print(f"{'total':<14}{s['total_seconds']:>10.2f}{s['articles_per_s']:>12.1f}{s['words_per_s']:>12.0f}")
+            print(f"{'analysis':<14}{s['analysis_seconds']:>10.2f}{s['analysis_articles_per_s']:>12.1f}"
+                  f"{s['words'] / s['analysis_seconds']:>12.0f}   (total without the store)")
             print(f"whole pipeline / language pipeline alone: {s['whole_over_language']:.2f}x; peak RSS {s['peak_rss_mb']:.0f} MB")
         runs = []
         for engine in filter(None, args.engines.split(",")):

@@ -127,3 +127,19 @@ def test_generic_domain_dateline():
 
     m = find_dateline("WARTA.ID - JAKARTA. Pemerintah mengumumkan kebijakan baru.")
     assert (m.outlet, m.place, m.text) == ("Warta", "Jakarta", "WARTA.ID - JAKARTA.")
+
+
+@pytest.mark.parametrize("published", [PUB, None])
+def test_dates_and_spans_is_both_in_one_pass(published):
+    # The pipeline's one-pass helper must agree with the two separate calls, including a
+    # day and month that only one of the reference years makes valid (29 Februari).
+    from warta.analysis.amounts import extract_amounts
+    from warta.article.dates import dates_and_spans
+
+    text = ("Pada 29 Februari dan Kamis (16/12) harga naik 3 persen, Rp 2 miliar. "
+            "Kemarin, September 2019 dan tahun 2022 disebut; 100 tentara tiba pekan lalu.")
+    art = Article(id="t", text=text, published=published)
+    dates, spans = dates_and_spans(art)
+    assert dates == extract_dates(art)
+    assert spans == date_spans(text)
+    assert extract_amounts(art, dates=spans) == extract_amounts(art)

@@ -140,11 +140,11 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
     from warta.analysis.quotes import extract_quotes
     from warta.analysis.themes import assign_themes
     from warta.analysis.tone import score_tone
-    from warta.article.dates import extract_dates
+    from warta.article.dates import dates_and_spans
 
     def dates_amounts(a: Analysis, doc) -> None:  # noqa: ANN001
-        a.dates = extract_dates(a.article)
-        a.amounts = extract_amounts(a.article)
+        a.dates, spans = dates_and_spans(a.article)
+        a.amounts = extract_amounts(a.article, dates=spans)
 
     def resolution(a: Analysis, doc) -> None:  # noqa: ANN001
         a.entities = resolve_entities(a, doc)

@@ -219,12 +219,18 @@ _CUR_AFTER = "|".join(f"(?:{p})" for p, _ in _CURRENCY_AFTER)
 _SCALE = (
     r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|billion|million)(?:an)?|[MT](?![\w.,]\d)"
 )
+# Case-insensitive words, written as a case-sensitive first letter ([Ll], with the two
+# non-ASCII code points re.I also folds to k and s) and a case-insensitive rest: tried at
+# every character of the text, the regex engine now rejects them on one class test, which
+# made the amounts pattern over twice as fast. No word is a prefix of another, so grouping
+# them by first letter matches exactly what "(?i:lebih\s+dari|kurang\s+dari|...)" did.
 _QUAL = (
-    r"(?:lebih\s+dari|kurang\s+dari|sekitar|sekira|hampir|mencapai|sebanyak|setidaknya"
-    r"|sedikitnya|minimal|maksimal|hingga|sampai)"
+    r"(?:[Ll](?i:ebih\s+dari)|[Kk\u212a](?i:urang\s+dari)"
+    r"|[Ss\u017f](?i:ekitar|ekira|ebanyak|etidaknya|edikitnya|ampai)"
+    r"|[Hh](?i:ampir|ingga)|[Mm](?i:encapai|inimal|aksimal))"
 )
 _AMOUNT = re.compile(
-    rf"(?:(?P<qual>(?i:{_QUAL}))\s+)?"
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?<![\w/.,\-])(?:(?P<cur>{_CUR_BEFORE})\s?)?"
     rf"(?P<num>{_NUM})(?:\s*(?:-|–|s\.d\.?|sampai)\s*(?P<num2>{_NUM}))?(?![\w/]|[.,]\d)"
     rf"(?:\s*(?P<scale>{_SCALE})\b)?"
@@ -284,10 +290,16 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < te and ts < e for ts, te in spans)
 
 
-def extract_amounts(article: Article) -> list[Amount]:
-    """Numeric amounts in ``article.text``, in text order."""
+def extract_amounts(article: Article, *, dates: list[tuple[int, int]] | None = None
+                    ) -> list[Amount]:
+    """Numeric amounts in ``article.text``, in text order.
+
+    ``dates`` are ``date_spans(article.text)`` when the caller has them already (see
+    :func:`warta.article.dates.dates_and_spans`).
+    """
     text = article.text
-    dates = date_spans(text)
+    if dates is None:
+        dates = date_spans(text)
     out: list[Amount] = []
     for m in _AMOUNT.finditer(text):
         num = m.group("num")

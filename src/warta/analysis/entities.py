@@ -1500,7 +1500,9 @@ def _entity(eid: str, ms: list[_Mention], text: str, kb: Any, date: str | None,
     sector = next((m.sector for m in ms if m.sector), None)
     cameo = next((m.cameo for m in ms if m.cameo), None)
     labels = [m.label for m in ms if m.label]
-    label = max(sorted(set(labels), key=lambda x: x != "PER"), key=labels.count) \
+    # Most frequent label, PER first on a tie, then the label seen first: ordering a
+    # ``set`` here made the type of a tied ORG/LOC entity change with the hash seed.
+    label = max(sorted(dict.fromkeys(labels), key=lambda x: x != "PER"), key=labels.count) \
         if labels else "ORG"
     if entry is not None:
         etype = _KIND_TYPES.get(entry.kind, label)

@@ -111,7 +111,9 @@ def _from_kb(doc: Any, s0: int, s1: int, date: str | None) -> list[ActorMention]
     except Exception:  # noqa: BLE001 - KB tables not built: no actors rather than a crash
         return []
     c0 = doc[s0].idx
-    text = doc.text[c0:doc[s1 - 1].idx + len(doc[s1 - 1].text)]
+    # The sentence's own text, not a slice of ``doc.text``: spaCy rebuilds that from
+    # every token on each access, which made this the slowest line of the event stage.
+    text = doc[s0:s1].text
     out: list[ActorMention] = []
     for m in kb.find_aliases(text):
         entry = kb.get(m.entry_ids[0])
@@ -339,11 +341,12 @@ def _deverbal(word: str) -> bool:
 def _bare_agents(doc: Any, s0: int, s1: int, taken: set[int], kb: Any,
                  country: str | None) -> list[ActorMention]:
     out = []
+    lows = [t.lower_ for t in doc[s0:s1]]  # read once, not twice per token
     for i in range(s0, s1):
         if i in taken:
             continue
-        w = doc[i].lower_
-        two = f"{w} {doc[i + 1].lower_}" if i + 1 < s1 else ""
+        w = lows[i - s0]
+        two = f"{w} {lows[i + 1 - s0]}" if i + 1 < s1 else ""
         key = two if two in _BARE_AGENTS else w if w in _BARE_AGENTS else None
         if key is None:
             continue
@@ -428,12 +431,14 @@ def _untagged_titled(doc: Any, s0: int, s1: int, taken: set[int],
     except ImportError:
         return []
     out = []
+    # Lower-cased words read once: each token is tried as the start of 1-3 word titles.
+    lows = [t.lower_ for t in doc[s0:s1]]
     i = s0
     while i < s1:
         hit = None
         for n in (3, 2, 1):
             if i + n <= s1 and not any(k in taken for k in range(i, i + n)):
-                words = " ".join(t.lower_ for t in doc[i:i + n])
+                words = " ".join(lows[i - s0:i - s0 + n])
                 if TITLE_SECTORS.get(words):
                     hit = (n, TITLE_SECTORS[words])
                     break

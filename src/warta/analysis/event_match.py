@@ -99,21 +99,35 @@ def _index() -> dict[str, list[tuple[DictEntry, tuple, str | None, int]]]:
             if first != 0:
                 slots = slots[first:]
                 anchor = max(0, anchor - first)
+            compiled = _compile_slots(slots)
             for alt in slots[0]:
                 key = alt.split("_")[0]
                 if key != "-":
-                    idx.setdefault(key, []).append((e, slots, voice, anchor))
+                    idx.setdefault(key, []).append((e, compiled, voice, anchor))
     return idx
+
+
+def _compile_slots(slots: tuple) -> tuple:
+    """Slots in the form ``_match`` reads without re-parsing them on every try: a gap
+    ``*N`` becomes the int N, each alternative its list of words (``None`` for ``-``)."""
+    out = []
+    for alts in slots:
+        if alts[0].startswith("*"):
+            out.append(int(alts[0][1:]))
+        else:
+            out.append(tuple(None if alt == "-" else alt.split("_") for alt in alts))
+    return tuple(out)
 
 
 def _match(slots: tuple, words: list[str], pos: int, si: int, got: list[int],
            anchor_slot: int, anchor_pos: list[int]) -> int | None:
-    """Match ``slots[si:]`` at ``words[pos:]``; returns the end position or None."""
+    """Match ``slots[si:]`` (from :func:`_compile_slots`) at ``words[pos:]``; returns the
+    end position or None."""
     if si == len(slots):
         return pos
     alts = slots[si]
-    if alts[0].startswith("*"):
-        limit = int(alts[0][1:])
+    if isinstance(alts, int):
+        limit = alts
         for skip in range(limit + 1):
             p = pos + skip
             if p > len(words):
@@ -124,13 +138,12 @@ def _match(slots: tuple, words: list[str], pos: int, si: int, got: list[int],
             if end is not None:
                 return end
         return None
-    for alt in alts:
-        if alt == "-":
+    for parts in alts:
+        if parts is None:
             end = _match(slots, words, pos, si + 1, got, anchor_slot, anchor_pos)
             if end is not None:
                 return end
             continue
-        parts = alt.split("_")
         if words[pos:pos + len(parts)] == parts:
             mark = len(got)
             got.extend(range(pos, pos + len(parts)))

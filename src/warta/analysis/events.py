@@ -127,12 +127,21 @@ class _SentenceActors:
     def __init__(self, analysis: Analysis, doc: Any, s0: int, s1: int, date: str | None,
                  prev_subject: ActorMention | None) -> None:
         self.analysis, self.doc, self.s0, self.s1 = analysis, doc, s0, s1
-        self.all = sentence_actors(analysis, doc, s0, s1, date)
+        self._date = date
+        self._all: list[ActorMention] | None = None
         self.prev_subject = prev_subject
         self.words = normal_words([t.text for t in doc[s0:s1]])
         if doc.has_annotation("LEMMA"):
             self.words = lemma_words(self.words, [t.lemma_ for t in doc[s0:s1]])
         self.other_anchors: set[int] = set()
+
+    @property
+    def all(self) -> list[ActorMention]:
+        # Found on first use: most sentences hold no event pattern and never need their
+        # actors, which are the costliest part of the stage.
+        if self._all is None:
+            self._all = sentence_actors(self.analysis, self.doc, self.s0, self.s1, self._date)
+        return self._all
 
     def at(self, tok: int) -> ActorMention | None:
         for a in self.all:

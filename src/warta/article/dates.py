@@ -48,7 +48,7 @@ from ._calendar import (
     year_of,
 )
 
-__all__ = ["date_spans", "extract_dates"]
+__all__ = ["date_spans", "dates_and_spans", "extract_dates"]
 
 _FUTURE = re.compile(
     r"\b(?:akan|bakal|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|jadwal(?:nya)?|berharap|harap"
@@ -161,8 +161,19 @@ def _day_month(m: re.Match, y: int | None, month: int, day: int, ref: date | Non
         yield m.start(), m.end(), d.isoformat(), "day", not y
 
 
-def _explicit(text: str, ref: date | None) -> Iterator[Candidate]:
-    for m in WEEKDAY_NUMERIC.finditer(text):
+_Scan = tuple[list[re.Match], list[re.Match], list[re.Match], list[re.Match]]
+
+
+def _scan(text: str) -> _Scan:
+    """The matches of the self-contained forms (weekday with numbers, day and month, month
+    and year, year), found once: both the dates and the amounts' date spans read them."""
+    return (list(WEEKDAY_NUMERIC.finditer(text)), list(DAY_MONTH.finditer(text)),
+            list(MONTH_YEAR.finditer(text)), list(_YEAR.finditer(text)))
+
+
+def _explicit(text: str, ref: date | None, scan: _Scan) -> Iterator[Candidate]:
+    weekday_numeric, day_month, month_year, _ = scan
+    for m in weekday_numeric:
         day, month, y = int(m.group("d")), int(m.group("m")), year_of(m.group("y"))
         if y or ref:
             yield from _day_month(m, y, month, day, ref)
@@ -170,14 +181,14 @@ def _explicit(text: str, ref: date | None) -> Iterator[Candidate]:
             d = infer_year(WEEKDAYS[m.group("wd").lower()], month, day, date.today())
             if d:
                 yield m.start(), m.end(), d.isoformat(), "day", True
-    for m in DAY_MONTH.finditer(text):
+    for m in day_month:
         month, day, y = (
             MONTHS[m.group("mon").lower().rstrip(".")],
             int(m.group("d")),
             year_of(m.group("y")),
         )
         yield from _day_month(m, y, month, day, ref)
-    for m in MONTH_YEAR.finditer(text):
+    for m in month_year:
         month = MONTHS[m.group("mon").lower().rstrip(".")]
         yield m.start(), m.end(), f"{int(m.group('y')):04d}-{month:02d}", "month", False
 
@@ -249,8 +260,8 @@ def _relative(text: str, ref: date) -> Iterator[Candidate]:
         yield m.start("mon"), m.end("mon"), f"{y:04d}-{month:02d}", "month", True
 
 
-def _years(text: str) -> Iterator[Candidate]:
-    for m in _YEAR.finditer(text):
+def _years(scan: _Scan) -> Iterator[Candidate]:
+    for m in scan[3]:
         yield m.start(), m.end(), m.group("y"), "year", False
 
 
@@ -266,10 +277,14 @@ def _select(cands: Iterator[Candidate], taken: list[tuple[int, int]]) -> Iterato
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of self-contained date expressions (no resolution): used to keep amount
     extraction away from day numbers and years."""
+    return _spans(text, _scan(text))
+
+
+def _spans(text: str, scan: _Scan) -> list[tuple[int, int]]:
     taken: list[tuple[int, int]] = []
-    for _ in _select(_explicit(text, date(2000, 1, 1)), taken):
+    for _ in _select(_explicit(text, date(2000, 1, 1), scan), taken):
         pass
-    for _ in _select(_years(text), taken):
+    for _ in _select(_years(scan), taken):
         pass
     return sorted(taken)
 
@@ -285,13 +300,24 @@ def _reference(article: Article) -> date | None:
 
 def extract_dates(article: Article) -> list[DateMention]:
     """Every date expression in ``article.text``, in text order."""
+    return _dates(article, _scan(article.text))
+
+
+def dates_and_spans(article: Article) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """``extract_dates(article)`` and ``date_spans(article.text)`` with one pass of the
+    patterns they share (the pipeline needs both: the spans keep amounts off dates)."""
+    scan = _scan(article.text)
+    return _dates(article, scan), _spans(article.text, scan)
+
+
+def _dates(article: Article, scan: _Scan) -> list[DateMention]:
     text = article.text
     ref = _reference(article)
     taken: list[tuple[int, int]] = []
-    found = list(_select(_explicit(text, ref), taken))
+    found = list(_select(_explicit(text, ref, scan), taken))
     if ref:
         found += _select(_relative(text, ref), taken)
-    found += _select(_years(text), taken)
+    found += _select(_years(scan), taken)
     out = []
     for s, e, value, precision, relative in sorted(found):
         prep = _PREP.match(text[s:e])
