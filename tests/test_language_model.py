@@ -76,6 +76,33 @@ def test_closing_quote_stays_with_its_sentence(nlp):
         assert not any(s.text.strip() in ('"', "”") for s in doc.sents)
 
 
+def test_sentences_end_only_at_final_punctuation_or_line_breaks(nlp):
+    # Made-up text where the parser alone used to start sentences mid-clause (after a
+    # bracket, before a preposition).
+    text = ("Kerugian negara mencapai Rp780,3 triliun (5,6 miliar dolar AS) dibandingkan tahun lalu "
+            "yang hanya Rp27,9 triliun dari anggaran perubahan. Menteri Keuangan menolak memberi "
+            "komentar! Ia pergi\nRapat ditunda.")
+    doc = nlp(text)
+    for sent in doc.sents:
+        if sent.start == 0 or "\n" in doc[sent.start].text:  # a line break starts it
+            continue
+        prev = doc[sent.start - 1]
+        while prev.i > 0 and prev.text in "\"”’)]":
+            prev = doc[prev.i - 1]
+        assert prev.text[-1] in ".!?…", (prev.text, sent.text)
+    assert any(s.text.startswith("Menteri") for s in doc.sents)
+
+
+def test_paragraph_breaks_forbid_sentence_starts_inside_clauses(nlp):
+    doc = nlp.get_pipe("warta_paragraph_breaks")(nlp.make_doc("Ia datang (kemarin) lalu pergi. Kami \"setuju.\" Lalu\nSelesai"))
+    starts = {t.text: t.is_sent_start for t in doc if not t.is_space}
+    # Only words after final punctuation (and its closing quote) are left to the parser.
+    assert starts["Kami"] is None and starts["Lalu"] is None
+    for word in ("datang", "(", "kemarin", ")", "lalu", "pergi", "setuju", "Selesai"):
+        assert starts[word] is False, word
+    assert [t.is_sent_start for t in doc if t.is_space and "\n" in t.text] == [True]
+
+
 def test_seed_entities(nlp, seed_text):
     doc = nlp(seed_text)
     ents = {(e.text, e.label_) for e in doc.ents}

@@ -188,7 +188,7 @@ def _sentence_scores(nlp: Language, texts: list[str]) -> tuple[float, float, flo
             pos += len(t) + 1
         raw.append(" ".join(texts[start : start + SENTS_PER_DOC]))
     pred: set[tuple[int, int, int]] = set()
-    keep = {"tok2vec", "parser", "senter"}
+    keep = {"tok2vec", "parser", "senter", "warta_paragraph_breaks", "warta_attach_spaces"}
     skip = [name for name in nlp.pipe_names if name not in keep]
     with nlp.select_pipes(disable=skip):
         for d, doc in enumerate(nlp.pipe(raw, batch_size=16)):
