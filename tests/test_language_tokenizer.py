@@ -121,3 +121,18 @@ def test_csui_sentences_match_ud_tokens(nlp, shared, name):
                 words, text, has_mwt = [], "", False
     assert total > 100
     assert exact / total >= CSUI_MIN_EXACT, f"{exact}/{total}"
+
+
+def test_dropped_hyphenated_exceptions_stay_one_token(nlp):
+    """make_tokenizer leaves out spaCy's plain hyphenated exceptions because the infixes
+    no longer split at hyphens; each of those words must still come out whole, also with
+    punctuation around it."""
+    from spacy.lang.id import Indonesian
+
+    exceptions = Indonesian.Defaults.tokenizer_exceptions
+    dropped = [k for k in exceptions if k not in nlp.tokenizer.rules]
+    assert len(dropped) > 10_000 and all("-" in k for k in dropped)
+    assert ":-)" in nlp.tokenizer.rules
+    split = [k for k in dropped if toks(nlp, k) != [k]]
+    assert split == []
+    assert toks(nlp, f"({dropped[0]}),") == ["(", dropped[0], ")", ","]
