@@ -41,8 +41,9 @@ def assemble(ud_model: Path, ner_model: Path, out: Path) -> Path:
         description=(
             "Indonesian news pipeline of warta: tokenizer, morphologizer (UPOS+feats), "
             "trainable lemmatizer and parser trained on UD CSUI train + GSD dev + PUD; "
-            "NER (PER/ORG/LOC) trained on NER UI and NER UGM fold-1 train, NERGRIT train "
-            "and idner-news-2k train. See docs/model.md."
+            "NER (PER/ORG/LOC) trained on NER UI and NER UGM fold-1 train, NERGRIT train, "
+            "idner-news-2k train, NERP train (lowercased) and synthetic title-name sentences "
+            "with names from the PETRARCH2 dictionaries. See docs/model.md."
         ),
         license="CC BY-SA 4.0",
         author="warta",
@@ -53,6 +54,8 @@ def assemble(ud_model: Path, ner_model: Path, out: Path) -> Path:
             {"name": "IndoNLU NERGRIT", "license": "Apache-2.0 / MIT"},
             {"name": "IndoLEM NER UI, NER UGM", "license": "none stated"},
             {"name": "idner-news-2k", "license": "MIT"},
+            {"name": "IndoNLU NERP", "license": "Apache-2.0 / MIT"},
+            {"name": "PETRARCH2 dictionaries (names only)", "license": "MIT"},
         ],
     )
     if out.exists():
