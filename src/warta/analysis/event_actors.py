@@ -323,7 +323,8 @@ _BARE_AGENTS = frozenset({"pemberontak", "oposisi", "demonstran", "pengunjuk ras
                           "militan", "gerilyawan", "polisi", "narapidana", "mahasiswa",
                           "pengungsi", "milisi", "parlemen", "kabinet", "buruh",
                           # groups that protest, strike and demand in Indonesian news
-                          # (not "nelayan"/"petani": fishers "menangkap ikan" is no arrest)
+                          # (not "nelayan"/"petani": measured on 1,900 shared articles,
+                          # most of the events they added were wrong, e.g. farmers "sitting")
                           "aktivis", "pekerja", "pedagang"})
 
 

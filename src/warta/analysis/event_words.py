@@ -235,12 +235,19 @@ COORD = frozenset(
 )
 PUNCT_STOP = frozenset({";", ":", "?", "!", "“", "”", '"'})
 QUOTES = frozenset({"“", "”", '"', "'"})
+# "menangkap" is "arrest" only when people are caught: fishers catch fish, governments
+# "seize" opportunities and leaders "catch" signals.
+_CAUGHT_THINGS = ("peluang", "kesempatan", "momentum", "sinyal", "isyarat", "pesan", "makna",
+                  "aspirasi", "keluhan", "ikan", "udang", "kepiting", "cumi", "cumi-cumi",
+                  "gurita", "lobster", "benur", "benih", "burung", "tikus", "ular", "hewan",
+                  "satwa", "bola", "gambar", "layar", "suara", "cahaya", "karbon", "hujan")
 STOP_PHRASES = (
     ("menahan", "diri"),
     ("menyerang", "balik"),
     ("ditahan", "imbang"),
     ("menahan", "imbang"),
     ("menahan", "laju"),
+    *(("menangkap", thing) for thing in _CAUGHT_THINGS),
 )
 
 SPEECH = frozenset(
