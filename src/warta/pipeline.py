@@ -156,6 +156,8 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
         a.quotes = extract_quotes(a, doc)
 
     def events(a: Analysis, doc) -> None:  # noqa: ANN001
+        # Classified first because events read it: in sports reports a bare country is a team.
+        a.category = classify_article(a.article)
         a.events = extract_events(a, doc)
 
     def themes_tone(a: Analysis, doc) -> None:  # noqa: ANN001
@@ -163,7 +165,6 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
         a.tone, entity_tone = score_tone(a.article, doc, a.entities)
         for ent in a.entities:
             ent.tone = entity_tone.get(ent.id)
-        a.category = classify_article(a.article)
 
     return (
         ("dates", dates_amounts),

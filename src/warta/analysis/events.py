@@ -911,6 +911,23 @@ def _place_in(analysis: Analysis, c0: int, c1: int) -> str | None:
     return dl.place_id if dl is not None else None
 
 
+# In sports reports a country named without a role ("Indonesia kalah 2-3 dari Malaysia",
+# "Barcelona bertandang ke markas Dortmund") is a team, and "menyerang", "bertemu" or
+# "menjamu" describe a match: such events are dropped. Actors with a role (police, fans,
+# ministers) still make events there.
+SPORTS = "olahraga"
+# The classifier's probability. Sports sections score 0.7 or more; short political
+# sentences (the event dev gold) are sometimes called sports at 0.2-0.6.
+SPORTS_MIN_SCORE = 0.7
+
+
+def _teams_only(src: ActorMention | None, tgt: ActorMention | None) -> bool:
+    from warta.knowledge import kb
+
+    codes = [a.code for a in (src, tgt) if a is not None and a.code]
+    return bool(codes) and all(len(c) == 3 and kb().country(c) is not None for c in codes)
+
+
 def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> list[Event]:
     """The CAMEO/PLOVER events of ``analysis.article``, in text order.
 
@@ -923,6 +940,8 @@ def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> l
     date0 = analysis.article.published.value[:10] if analysis.article.published else None
     prev: ActorMention | None = None
     seen: set[tuple] = set()
+    cat = analysis.category
+    sports = cat is not None and cat.label == SPORTS and cat.score >= SPORTS_MIN_SCORE
     for s0, s1 in _sentence_spans(analysis, doc):
         if s1 <= s0:
             continue
@@ -937,7 +956,7 @@ def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> l
             # One event per verb and pair of codes: a second mention of the same actors
             # adds nothing.
             key = (cand.anchor, cand.code, src.code if src else None, tgt.code if tgt else None)
-            if key in seen:
+            if key in seen or (sports and _teams_only(src, tgt)):
                 continue
             seen.add(key)
             info = code_info(cand.code)
