@@ -913,12 +913,14 @@ def _place_in(analysis: Analysis, c0: int, c1: int) -> str | None:
 
 # In sports reports a country named without a role ("Indonesia kalah 2-3 dari Malaysia",
 # "Barcelona bertandang ke markas Dortmund") is a team, and "menyerang", "bertemu" or
-# "menjamu" describe a match: such events are dropped. Actors with a role (police, fans,
-# ministers) still make events there.
-SPORTS = "olahraga"
-# The classifier's probability. Sports sections score 0.7 or more; short political
+# "menjamu" describe a match; in entertainment, lifestyle and motoring news a bare country
+# is a band's home, a holiday spot or a carmaker's market ("bertemu penggemar",
+# "berkunjung ke Yogyakarta"). Events whose actors are only bare countries are dropped
+# there. Actors with a role (ministers, police, fans) still make events.
+SOFT_SECTIONS = frozenset({"olahraga", "hiburan", "gaya_hidup", "otomotif"})
+# The classifier's probability. Those sections score 0.7 or more; short political
 # sentences (the event dev gold) are sometimes called sports at 0.2-0.6.
-SPORTS_MIN_SCORE = 0.7
+SOFT_MIN_SCORE = 0.7
 
 
 def _teams_only(src: ActorMention | None, tgt: ActorMention | None) -> bool:
@@ -941,7 +943,7 @@ def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> l
     prev: ActorMention | None = None
     seen: set[tuple] = set()
     cat = analysis.category
-    sports = cat is not None and cat.label == SPORTS and cat.score >= SPORTS_MIN_SCORE
+    soft = cat is not None and cat.label in SOFT_SECTIONS and cat.score >= SOFT_MIN_SCORE
     for s0, s1 in _sentence_spans(analysis, doc):
         if s1 <= s0:
             continue
@@ -956,7 +958,7 @@ def extract_events(analysis: Analysis, doc: Any, *, use_parse: bool = True) -> l
             # One event per verb and pair of codes: a second mention of the same actors
             # adds nothing.
             key = (cand.anchor, cand.code, src.code if src else None, tgt.code if tgt else None)
-            if key in seen or (sports and _teams_only(src, tgt)):
+            if key in seen or (soft and _teams_only(src, tgt)):
                 continue
             seen.add(key)
             info = code_info(cand.code)
