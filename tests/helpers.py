@@ -1,6 +1,9 @@
-"""Small builders for hand-made records used by store and export tests."""
+"""Small builders for hand-made records and Docs used by several tests."""
 
 from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from warta.record import (
     Actor, Analysis, Article, DateMention, Entity, Event, Place, Published, Quote, Span, Speaker,
@@ -33,3 +36,19 @@ def make_analysis(n: int = 1, *, url: str | None = None, text: str | None = None
     a.themes = [Theme("DIPLOMACY", "Diplomasi", gdelt="DIPLOMACY", mentions=[Span(10, 16)], score=1.0)]
     a.tone = Tone(0.5, 0.0, 0.5, 0.5, "positive")
     return a
+
+
+def doc_with_ents(nlp: Language, text: str, ents=()) -> Doc:
+    """``nlp(text)`` with the given ``(surface, label)`` spans as its entities, as if a model
+    had found them. Give them in text order: a repeated name is looked for after the last
+    one, or after the position of an optional third item, ``(surface, label, hint)``."""
+    doc = nlp(text)
+    spans, pos = [], 0
+    for surface, label, *after in ents:
+        i = text.index(surface, max(pos, *after) if after else pos)
+        pos = i + len(surface)
+        span = doc.char_span(i, i + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    return doc

@@ -17,6 +17,8 @@ from warta.analysis.geocode import geocode
 from warta.knowledge import kb
 from warta.record import Analysis, Article, Dateline, Published
 
+from helpers import doc_with_ents
+
 NLP = spacy.blank("id")
 
 
@@ -27,18 +29,8 @@ def _analysis(text: str, date: str = "2021-12-16", dateline: str | None = None) 
     return Analysis(article=art)
 
 
-def _doc(text: str, ents: list[tuple[str, str]] = ()) -> Doc:
-    doc = NLP(text)
-    spans = []
-    pos = 0  # entities are given in text order; a repeated name is found after the last
-    for surface, label in ents:
-        i = text.index(surface, pos)
-        pos = i + len(surface)
-        span = doc.char_span(i, i + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    return doc
+def _doc(text: str, ents=()) -> Doc:
+    return doc_with_ents(NLP, text, ents)
 
 
 def _person(name: str) -> str:

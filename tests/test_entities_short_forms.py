@@ -14,6 +14,8 @@ from warta.analysis.quotes import extract_quotes
 from warta.knowledge import kb
 from warta.record import Analysis, Article, Published, Span
 
+from helpers import doc_with_ents
+
 NLP = spacy.blank("id")
 
 
@@ -23,17 +25,8 @@ def _analysis(text: str, date: str = "2025-05-26", title: str | None = None) -> 
     return Analysis(article=art)
 
 
-def _doc(text: str, ents: list[tuple[str, str]] = ()) -> Doc:
-    doc = NLP(text)
-    spans, pos = [], 0
-    for surface, label, *after in ents:  # in text order; a repeated name is found after
-        i = text.index(surface, max(pos, *after) if after else pos)  # the last, or a hint
-        pos = i + len(surface)
-        span = doc.char_span(i, i + len(surface), label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    return doc
+def _doc(text: str, ents=()) -> Doc:
+    return doc_with_ents(NLP, text, ents)
 
 
 def _resolve(text: str, ents, **kw):

@@ -155,9 +155,10 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
     def quotes(a: Analysis, doc) -> None:  # noqa: ANN001
         a.quotes = extract_quotes(a, doc)
 
-    def events(a: Analysis, doc) -> None:  # noqa: ANN001
-        # Classified first because events read it: in sports reports a bare country is a team.
+    def category(a: Analysis, doc) -> None:  # noqa: ANN001
         a.category = classify_article(a.article)
+
+    def events(a: Analysis, doc) -> None:  # noqa: ANN001
         a.events = extract_events(a, doc)
 
     def themes_tone(a: Analysis, doc) -> None:  # noqa: ANN001
@@ -170,6 +171,7 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
         ("dates", dates_amounts),
         ("resolution", resolution),
         ("quotes", quotes),
+        ("category", category),  # before events, which read it (sports and soft news)
         ("events", events),
         ("themes_tone", themes_tone),
     )

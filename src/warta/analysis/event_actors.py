@@ -339,10 +339,9 @@ def _deverbal(word: str) -> bool:
     return word in _DEVERBAL
 
 
-def _bare_agents(doc: Any, s0: int, s1: int, taken: set[int], kb: Any,
+def _bare_agents(doc: Any, s0: int, s1: int, lows: list[str], taken: set[int], kb: Any,
                  country: str | None) -> list[ActorMention]:
     out = []
-    lows = [t.lower_ for t in doc[s0:s1]]  # read once, not twice per token
     for i in range(s0, s1):
         if i in taken:
             continue
@@ -423,7 +422,7 @@ def _merge_adjacent(doc: Any, kept: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _untagged_titled(doc: Any, s0: int, s1: int, taken: set[int],
+def _untagged_titled(doc: Any, s0: int, s1: int, lows: list[str], taken: set[int],
                      country: str) -> list[ActorMention]:
     """"Perdana Menteri Mahendra Chaudhry" that no stage tagged: a title followed by
     capitalised names is an office holder of the sentence's country."""
@@ -432,8 +431,6 @@ def _untagged_titled(doc: Any, s0: int, s1: int, taken: set[int],
     except ImportError:
         return []
     out = []
-    # Lower-cased words read once: each token is tried as the start of 1-3 word titles.
-    lows = [t.lower_ for t in doc[s0:s1]]
     i = s0
     while i < s1:
         hit = None
@@ -609,14 +606,16 @@ def sentence_actors(analysis: Analysis, doc: Any, s0: int, s1: int,
         or next((a.code[:3] for a in kept if a.kind == "place" and a.code), None)
     # Agent words with no country in their sentence ("ribuan nelayan berunjuk rasa") belong
     # to the country the article reports from: its dateline place's country.
-    kept.extend(_bare_agents(doc, s0, s1, taken, kb, country or _home_country(analysis)))
+    # The sentence's lower-cased words, read once for the word-list look-ups below.
+    lows = [t.lower_ for t in doc[s0:s1]]
+    kept.extend(_bare_agents(doc, s0, s1, lows, taken, kb, country or _home_country(analysis)))
     if country:
         kept = [_titled(doc, a, s0, country) for a in kept]
-        kept.extend(_untagged_titled(doc, s0, s1, taken, country))
+        kept.extend(_untagged_titled(doc, s0, s1, lows, taken, country))
     kept = [_former(doc, a, s0) for a in kept]
     taken = {i for a in kept for i in range(a.start, a.end)}
     for i in range(s0, s1):
-        low = doc[i].lower_
+        low = lows[i - s0]
         if low in PRONOUNS and i not in taken:
             kept.append(ActorMention(i, i + 1, None, None, doc[i].text, doc[i].idx,
                                      doc[i].idx + len(doc[i].text), "pronoun", PRONOUNS[low]))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 __all__ = [
     "ATTRIB",
     "BACKGROUND",
@@ -300,16 +302,20 @@ def left_context(words: list[str], i: int, limit: int = 5) -> list[str]:
     return out
 
 
-def in_condition(words: list[str], i: int) -> bool:
-    j = i - 1
-    while j >= 0:
+def _opened_by(words: list[str], i: int, openers: frozenset[str], stops: Collection[str]) -> bool:
+    """Whether word ``i`` sits in a clause that one of ``openers`` starts: scanning left, an
+    opener comes before punctuation, a comma or one of ``stops``."""
+    for j in range(i - 1, -1, -1):
         w = words[j]
-        if w in COND:
+        if w in openers:
             return True
-        if w in PUNCT_STOP or w == "," or (w in SUBORD and w not in COND):
+        if w in PUNCT_STOP or w == "," or w in stops:
             return False
-        j -= 1
     return False
+
+
+def in_condition(words: list[str], i: int) -> bool:
+    return _opened_by(words, i, COND, SUBORD)
 
 
 # Nouns whose relative clause is their content: "pernyataan yang menuntut ..." is a demand.
@@ -337,15 +343,7 @@ def relative(words: list[str], i: int) -> bool:
 
 
 def in_background(words: list[str], i: int) -> bool:
-    j = i - 1
-    while j >= 0:
-        w = words[j]
-        if w in BACKGROUND:
-            return True
-        if w in PUNCT_STOP or w in (",", "bahwa", "dan", "tetapi", "namun"):
-            return False
-        j -= 1
-    return False
+    return _opened_by(words, i, BACKGROUND, ("bahwa", "dan", "tetapi", "namun"))
 
 
 def later_condition(words: list[str], i: int) -> int | None:
