@@ -1,0 +1,1 @@
+"""Language data, one subpackage per language: word classes as plain data files."""
