@@ -323,13 +323,19 @@ def add_country_points(countries: list[dict], places: list[dict]) -> None:
             c["extra"]["point"] = "capital" if a3 in capitals else "seat"
 
 
-def build_agents() -> list[dict]:
-    out, seen = [], set()
-    for word, code in read_table(SOURCES / "agents.txt", 2):
+def build_agents() -> tuple[list[dict], list[dict]]:
+    """Agent words (word -> sector) and office titles (title -> sector, '*' when the
+    organisation decides), both from the one table ``agents.txt``."""
+    out, titles, seen = [], [], set()
+    for word, code, title in read_table(SOURCES / "agents.txt", 3):
         key = word.lower()
         if key in seen:
             raise SystemExit(f"agents.txt: duplicate {word}")
         seen.add(key)
+        if title:
+            titles.append({"word": word, "sector": title, "source": CURATED})
+        if code == "-":
+            continue
         exact = "1" if word.isupper() else "0"
         out.append(
             {
@@ -339,7 +345,7 @@ def build_agents() -> list[dict]:
                 "source": f"{CURATED} (codes: petrarch2:Phoenix.agents.txt)",
             }
         )
-    return out
+    return out, titles
 
 
 def write_jsonl(out: Path, name: str, rows: list[dict]) -> None:
@@ -372,13 +378,14 @@ def main(argv: list[str] | None = None) -> int:
     places = build_places(args.shared, vocab, codes)
     add_country_points(countries, places)
     people = [record(p, vocab) for p in read_people(SOURCES, codes)]
-    agents = build_agents()
+    agents, titles = build_agents()
     write_jsonl(out, "countries", countries)
     write_jsonl(out, "igos", igos)
     write_jsonl(out, "orgs", orgs)
     write_jsonl(out, "places", places)
     write_jsonl(out, "people", people)
     write_tsv(out, "agents", agents, ["word", "code", "exact", "source"])
+    write_tsv(out, "titles", titles, ["word", "sector", "source"])
     write_tsv(out, "fips", fips, ["alpha3", "fips", "source"])
     counts = {
         "countries": len(countries),
@@ -388,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         "people": len(people),
         "roles": sum(len(p.get("roles", [])) for p in people),
         "agents": len(agents),
+        "titles": len(titles),
         "fips": len(fips),
         "common_words": len(vocab),
     }

@@ -26,6 +26,7 @@ from typing import Any
 
 from spacy.lang.id.stop_words import STOP_WORDS as _STOP_WORDS
 
+from warta.knowledge import title_sectors
 from warta.record import Analysis, Entity, Role, Span
 
 __all__ = ["TITLE_SECTORS", "resolve_entities"]
@@ -35,60 +36,7 @@ __all__ = ["TITLE_SECTORS", "resolve_entities"]
 # Indonesian titles that stand before (or in apposition to) a person's name, with the CAMEO
 # sector the title itself implies. ``None``: the sector depends on the organisation
 # ("Juru Bicara Kremlin" is GOV, "Juru Bicara PSSI" is not).
-TITLE_SECTORS: dict[str, str | None] = {
-    # heads of state and government
-    "presiden": "GOV", "wakil presiden": "GOV", "wapres": "GOV", "perdana menteri": "GOV",
-    "pm": "GOV", "kanselir": "GOV", "raja": "GOV", "ratu": "GOV", "kaisar": "GOV",
-    "emir": "GOV", "sultan": "GOV", "putra mahkota": "GOV", "pangeran": "GOV",
-    "pemimpin tertinggi": "GOV", "pemimpin": "GOV", "kepala negara": "GOV",
-    "kepala pemerintahan": "GOV",
-    # ministers and officials
-    "menteri": "GOV", "menteri luar negeri": "GOV", "menlu": "GOV", "mendagri": "GOV",
-    "menkeu": "GOV", "menhan": "GOV", "menko": "GOV", "mensesneg": "GOV", "menkes": "GOV",
-    "mendag": "GOV", "menperin": "GOV", "menkumham": "GOV", "menpora": "GOV",
-    "menteri koordinator": "GOV", "sekretaris negara": "GOV", "sekretaris pers": "GOV",
-    "menag": "GOV", "mendikbud": "GOV", "mendikdasmen": "GOV", "menkominfo": "GOV",
-    "menkomdigi": "GOV", "mentan": "GOV", "menhub": "GOV", "menaker": "GOV", "mensos": "GOV",
-    "menpar": "GOV", "menparekraf": "GOV", "menkop": "GOV", "menpupr": "GOV", "menlhk": "GOV",
-    "menpan": "GOV", "menpan-rb": "GOV", "menkopolhukam": "GOV", "menko polhukam": "GOV",
-    "menko perekonomian": "GOV", "menko pmk": "GOV", "menko marves": "GOV",
-    "menteri bumn": "GOV", "wamen": "GOV", "wamenlu": "GOV", "wakil menteri": "GOV",
-    "sekretaris kabinet": "GOV", "seskab": "GOV", "gubernur": "GOV", "bupati": "GOV",
-    "wali kota": "GOV", "walikota": "GOV", "walkot": "GOV", "duta besar": "GOV", "dubes": "GOV",
-    "utusan": "GOV", "utusan khusus": "GOV", "diplomat": "GOV", "ajudan": "GOV",
-    "konsul": "GOV", "konsul jenderal": "GOV", "konjen": "GOV", "konsulat jenderal": "GOV",
-    "penasihat": "GOV", "penasehat": "GOV", "pejabat": "GOV", "kepala staf kepresidenan": "GOV",
-    "sekretaris jenderal": None, "sekjen": None, "sekretaris": None,
-    "juru bicara": None, "jubir": None, "ketua": None, "ketua umum": None, "ketum": None,
-    "kepala": None, "direktur": None, "deputi": None, "anggota": None,
-    # security forces
-    "kapolri": "COP", "kapolda": "COP", "kapolres": "COP", "kapolsek": "COP",
-    "panglima": "MIL", "panglima tni": "MIL", "kepala staf": "MIL", "komandan": "MIL",
-    "jenderal": "MIL", "kolonel": "MIL", "letjen": "MIL", "mayjen": "MIL", "brigjen": "MIL",
-    "laksamana": "MIL", "marsekal": "MIL", "kasad": "MIL", "kasal": "MIL", "kasau": "MIL",
-    "kapolresta": "COP", "kapolrestabes": "COP", "kabareskrim": "COP", "kadiv humas": "COP",
-    "kabid humas": "COP", "kasat reskrim": "COP", "kasatreskrim": "COP", "akbp": "COP",
-    "kompol": "COP", "akp": "COP", "iptu": "COP", "ipda": "COP", "aiptu": "COP",
-    "bripka": "COP", "briptu": "COP", "brigadir": "COP", "kombes": "COP", "kombes pol": "COP",
-    "irjen": "COP", "irjen pol": "COP", "komjen": "COP", "brigjen pol": "COP",
-    "aipda": "COP", "bripda": "COP", "brigpol": "COP", "bharada": "COP", "bharatu": "COP",
-    "bharaka": "COP", "kasat": "COP", "kanit": "COP", "wadir": "COP",
-    "letkol": "MIL", "letda": "MIL", "lettu": "MIL", "kapten": "MIL", "mayor": "MIL",
-    "serda": "MIL", "sertu": "MIL", "serka": "MIL", "serma": "MIL", "pelda": "MIL",
-    "peltu": "MIL", "laksma": "MIL", "laksda": "MIL", "laksdya": "MIL", "marsma": "MIL",
-    "marsda": "MIL", "marsdya": "MIL",
-    "pangdam": "MIL", "dandim": "MIL", "danramil": "MIL", "danrem": "MIL",
-    "camat": "GOV", "lurah": "GOV", "kepala desa": "GOV", "kades": "GOV",
-    "wakil bupati": "GOV", "wabup": "GOV", "wagub": "GOV", "wawali": "GOV", "sekda": "GOV",
-    "kadis": "GOV", "kepala dinas": "GOV",
-    # justice and legislature
-    "jaksa agung": "JUD", "jaksa": "JUD", "hakim": "JUD", "hakim agung": "JUD",
-    "senator": "LEG", "legislator": "LEG", "anggota dpr": "LEG", "ketua dpr": "LEG",
-    "ketua mpr": "LEG", "anggota kongres": "LEG",
-    # business
-    "ceo": "BUS", "dirut": "BUS", "direktur utama": "BUS", "komisaris": "BUS",
-    "komisaris utama": "BUS", "bos": "BUS", "pendiri": "BUS",
-}
+TITLE_SECTORS = title_sectors()  # from knowledge/sources/agents.txt, the one sector table
 
 # Titles that, when nothing in the text names a country, are Indonesian offices.
 _INDONESIAN_TITLES = frozenset({

@@ -6,6 +6,8 @@ reading the grammar. All entries are lower case; the matcher lower-cases what it
 
 from __future__ import annotations
 
+from warta.lang.id import lexicon
+
 __all__ = [
     "BARE_CUES",
     "MEN_CUES",
@@ -26,27 +28,10 @@ def _words(block: str) -> frozenset[str]:
 
 
 # Bare speech verbs used after a quotation ("...," kata Putin) and with -nya ("ujarnya").
-BARE_CUES = _words(
-    """
-    kata ujar ucap tutur ungkap jelas tegas sebut imbuh tambah terang papar lanjut sambung
-    pungkas tutup beber tandas tukas jawab tanya sahut urai kilah klaim aku tulis seru
-    teriak cetus timpal sergah bilang tegur sindir sentil kelakar canda harap imbau pinta
-    pesan ajak tuding tuntas katakan ujarkan
-    """
-)
+BARE_CUES = lexicon().words("speech_verbs")
 
 # meN-/ber- speech verbs: "X mengatakan (bahwa) ...", "..., Putin menambahkan."
-MEN_CUES = _words(
-    """
-    mengatakan menyatakan menegaskan menjelaskan mengungkapkan menilai menyebut menyebutkan
-    menambahkan menerangkan memaparkan membeberkan mengakui mengaku menuturkan mengklaim
-    menekankan mengemukakan berpendapat berkata berujar bertutur mengingatkan memastikan
-    menduga menyampaikan mengutarakan menandaskan menggarisbawahi menanggapi berharap
-    mengimbau meminta mendesak menuding menyinggung mengucapkan melanjutkan menjawab
-    menyebutnya menukas menyindir berseloroh mengomentari menganggap meyakini menuliskan
-    mengungkap mencatat membantah berdalih beralasan bersaksi bilang merinci memperingatkan
-    """
-)
+MEN_CUES = lexicon().words("speech_verbs_men")
 
 # Verbs that, used without a clause after them, take an NP object rather than a report;
 # they only make an indirect quotation when "bahwa", a comma or a clause opener follows.

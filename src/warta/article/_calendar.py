@@ -6,50 +6,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-MONTHS: dict[str, int] = {
-    "januari": 1,
-    "jan": 1,
-    "februari": 2,
-    "pebruari": 2,
-    "feb": 2,
-    "maret": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "agus": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nov": 11,
-    "nopember": 11,
-    "desember": 12,
-    "des": 12,
-}
+from warta.lang.id import lexicon
+
+MONTHS: dict[str, int] = {k: int(v) for k, v in lexicon().table("month_names").items()}
 # Full names only where a month stands alone: "Mar" or "Jun" alone are too ambiguous.
 FULL_MONTHS = {k: v for k, v in MONTHS.items() if len(k) > 4 or k == "mei"}
-WEEKDAYS: dict[str, int] = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "jumaat": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-}
+WEEKDAYS: dict[str, int] = {k: int(v) for k, v in lexicon().table("weekday_names").items()}
 
 
 def _alt(words: dict[str, int]) -> str:

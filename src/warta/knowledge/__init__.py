@@ -9,7 +9,7 @@ sources and hand-written fact tables in ``sources/``; see ``docs/knowledge.md``.
     'RUS'
 """
 
-from ._base import KnowledgeBase, kb, normalize
+from ._base import KnowledgeBase, kb, normalize, title_sectors
 from ._matcher import AliasMatcher
 from ._model import KINDS, KBEntry, KBRole, Match
 
@@ -22,4 +22,5 @@ __all__ = [
     "Match",
     "kb",
     "normalize",
+    "title_sectors",
 ]

@@ -6,9 +6,10 @@ import csv
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 from ._matcher import AliasMatcher
 from ._model import KINDS, KBEntry, KBRole, Match
@@ -267,6 +268,17 @@ def _check_kinds(kinds: Iterable[str]) -> list[str]:
     if bad:
         raise ValueError(f"unknown entry kind(s) {bad}; expected some of {KINDS}")
     return kinds
+
+
+@lru_cache(maxsize=1)
+def title_sectors() -> Mapping[str, str | None]:
+    """Office titles (lower case) -> the CAMEO sector the title gives the person it names,
+    or None where the organisation named with it decides ("Juru Bicara PSSI"). Read from
+    ``data/titles.tsv``, generated from the title column of ``sources/agents.txt``."""
+    return MappingProxyType({
+        row["word"].lower(): (None if row["sector"] == "*" else row["sector"])
+        for row in _read_tsv("titles")
+    })
 
 
 @lru_cache(maxsize=1)

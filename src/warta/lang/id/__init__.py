@@ -23,9 +23,12 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-__all__ = ["Lexicon", "LexiconError", "lexicon", "WORDS_DIR"]
+__all__ = ["HOME_COUNTRY", "WORDS_DIR", "Lexicon", "LexiconError", "lexicon"]
 
 WORDS_DIR = Path(__file__).with_name("words")
+# The country of the outlets this language's news comes from: its institutions are named
+# without a country ("Kementerian Luar Negeri", "DPR"). CAMEO/ISO alpha-3.
+HOME_COUNTRY = "IDN"
 
 
 class LexiconError(ValueError):
