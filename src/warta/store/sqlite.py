@@ -102,8 +102,9 @@ class Store(DashboardQueries):
         row instead of adding one. Everything is written in one transaction: on any
         error, nothing of this document is left behind. Unless the analysis names one
         already, the near-duplicate check against every stored article (from any process)
-        runs inside that transaction and sets ``article.duplicate_of``. Lone surrogates in
-        any text field are stored as U+FFFD (one character for one: offsets still hold).
+        runs inside that transaction; once stored, ``article.duplicate_of`` is set. Lone
+        surrogates in any text field are stored as U+FFFD (one character for one, so
+        offsets still hold).
         """
         record = _without_surrogates(analysis)
         art = record.article
@@ -131,9 +132,8 @@ class Store(DashboardQueries):
                     (art.url, thash),
                 ).fetchall():
                     self._delete(db, old["id"])
-                if art.duplicate_of is None:
-                    art.duplicate_of = canonical_for(db, keys, before=rowid)
-                self._insert(db, rowid, doc_id, thash, record, sig.tobytes())
+                duplicate_of = art.duplicate_of or canonical_for(db, keys, before=rowid)
+                self._insert(db, (rowid, doc_id, thash, duplicate_of), record, sig.tobytes())
                 index_bands(db, doc_id, keys)
                 db.execute("COMMIT")
             except BaseException as exc:
@@ -144,7 +144,7 @@ class Store(DashboardQueries):
                         f"cannot store article: {exc}", doc=art.origin or art.id
                     ) from exc
                 raise
-        analysis.article.duplicate_of = art.duplicate_of
+        analysis.article.duplicate_of = duplicate_of
         return doc_id, created
 
     @staticmethod
@@ -156,15 +156,17 @@ class Store(DashboardQueries):
     @staticmethod
     def _insert(
         db: sqlite3.Connection,
-        rowid: int | None,
-        doc_id: str,
-        thash: str,
+        row: tuple[int | None, str, str, str | None],
         a: Analysis,
         minhash: bytes,
     ) -> None:
+        """Insert every table's rows for ``a``; ``row`` is (rowid, id, text hash,
+        duplicate_of) of its ``documents`` row (a None rowid takes the next one)."""
+        rowid, doc_id, thash, duplicate_of = row
         art = a.article
         record = a.to_dict()
         record["article"]["id"] = doc_id
+        record["article"]["duplicate_of"] = duplicate_of
         db.execute(
             "INSERT INTO documents (rowid, id, url, text_hash, title, outlet, published, section,"
             " category, origin, tone, ingested_at, duplicate_of, minhash, analysis)"
@@ -182,7 +184,7 @@ class Store(DashboardQueries):
                 art.origin,
                 a.tone.score if a.tone else None,
                 datetime.now(UTC).isoformat(timespec="seconds"),
-                art.duplicate_of,
+                duplicate_of,
                 minhash,
                 json.dumps(record, ensure_ascii=False),
             ),
