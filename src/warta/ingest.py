@@ -7,8 +7,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
 from warta.errors import WartaError
+from warta.pipeline import analyze_documents
 from warta.record import Analysis
+from warta.sources import iter_documents
 from warta.store import Store
 
 __all__ = ["IngestReport", "ingest_paths"]
@@ -40,16 +51,16 @@ def ingest_paths(
     forces it on or off). Interrupting leaves every stored article complete: a rerun
     stores the rest and only updates what was already there.
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from warta.pipeline import analyze_documents
-    from warta.sources import iter_documents
-
     report = IngestReport()
     started = time.perf_counter()
     bar = Progress(
-        SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), transient=True,
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        transient=True,
         disable=progress is False,
     )
     task = None

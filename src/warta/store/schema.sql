@@ -1,7 +1,8 @@
--- warta store, schema version 1. One row per article in `documents` holds the whole
--- Analysis as JSON (the record is the source of truth); the other tables are indexes
--- derived from it for queries, rewritten with the document in one transaction.
-PRAGMA user_version = 2;
+-- warta store. One row per article in `documents` holds the whole Analysis as JSON (the
+-- record is the source of truth); the other tables are indexes derived from it for
+-- queries, rewritten with the document in one transaction. The version below is the
+-- schema version; store/schema.py migrates older stores up to it when they are opened.
+PRAGMA user_version = 3;
 
 CREATE TABLE IF NOT EXISTS documents (
     id          TEXT PRIMARY KEY,
@@ -21,6 +22,15 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+
+-- Near-duplicate lookup: each article's LSH band keys (warta.dedup.band_keys), queried
+-- in the write transaction that stores an article, so concurrent writers see each other.
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    key    INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS minhash_bands_doc ON minhash_bands(doc_id);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
     doc_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'

@@ -1,9 +1,9 @@
 """SQLite store: idempotent ingest of ``Analysis`` records, FTS5 search, simple queries.
 
-Connection discipline: one writer connection owned by the ``Store`` (WAL mode, one
-transaction per document), and one read connection per thread. Every read runs under a
-time limit enforced with SQLite's progress handler, so a pathological query from the CLI
-or the web API cannot hang the process.
+Connection discipline (``connections.py``): one writer connection owned by the
+``Store`` (WAL mode, one transaction per document), and one read connection per thread,
+every read under a time limit. The schema and its migrations are in ``schema.py``; the
+aggregate reads behind the dashboard in ``queries.py``.
 """
 
 from __future__ import annotations
@@ -13,31 +13,33 @@ import json
 import re
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from importlib import resources
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from warta.errors import QueryError, StoreError
-from warta.record import Analysis
+import platformdirs
+
+from warta.dedup import band_keys, signature
+from warta.errors import StoreError
+from warta.record import Analysis, Place
+from warta.store.connections import connect
+from warta.store.entity_stats import add_document, remove_document
+from warta.store.filters import LIKE_ESCAPE, article_where, check_date, like_contains, like_prefix
+from warta.store.near_duplicates import canonical_for, index_bands
 from warta.store.queries import DashboardQueries
+from warta.store.schema import create_or_migrate
 
-__all__ = ["Store", "SearchHit", "open_store", "default_db_path", "text_hash"]
+__all__ = ["SearchHit", "Store", "default_db_path", "open_store", "text_hash"]
 
-# A search longer than this is not a human query; refusing it keeps FTS5 from
-# building enormous query plans.
-MAX_QUERY_CHARS = 1000
-# Read queries are interrupted after this many seconds.
-READ_TIME_LIMIT = 5.0
+# Lone UTF-16 surrogates (a truncated emoji read with errors="surrogateescape" or built in
+# Python) cannot be encoded as UTF-8, so SQLite cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def default_db_path() -> Path:
     """The per-user store location, following platform conventions (platformdirs)."""
-    import platformdirs
-
     return Path(platformdirs.user_data_dir("warta", appauthor=False)) / "warta.db"
 
 
@@ -70,35 +72,20 @@ class Store(DashboardQueries):
     """A warta store in one SQLite file."""
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+        super().__init__(Path(path))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer = self._connect()
-            _migrate(self._writer)
-            self._writer.executescript(resources.files("warta.store").joinpath("schema.sql").read_text("utf-8"))
-            _fill_entity_stats(self._writer)
+            self._writer = connect(self.path)
+            create_or_migrate(self._writer)
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open store: {exc}", doc=str(self.path)) from exc
-        self._local = threading.local()
-        self._dedup = None
         self._write_lock = threading.Lock()
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        return conn
 
     # -- context management -------------------------------------------------------------
 
     def close(self) -> None:
         self._writer.close()
-        reader = getattr(self._local, "conn", None)
-        if reader is not None:
-            reader.close()
-            self._local.conn = None
+        self._close_reader()
 
     def __enter__(self) -> Store:
         return self
@@ -113,25 +100,29 @@ class Store(DashboardQueries):
 
         The same article (same URL, or the same normalised text) replaces its earlier
         row instead of adding one. Everything is written in one transaction: on any
-        error, nothing of this document is left behind.
+        error, nothing of this document is left behind. Unless the analysis names one
+        already, the near-duplicate check against every stored article (from any process)
+        runs inside that transaction; once stored, ``article.duplicate_of`` is set. Lone
+        surrogates in any text field are stored as U+FFFD (one character for one, so
+        offsets still hold).
         """
-        from warta.dedup import signature
-
-        art = analysis.article
+        record = _without_surrogates(analysis)
+        art = record.article
         thash = text_hash(art.text)
         sig = signature(art.text)
+        keys = band_keys(sig)
         with self._write_lock:
-            index = self._dedup_index()
             db = self._writer
             try:
                 db.execute("BEGIN IMMEDIATE")
                 row = db.execute(
-                    "SELECT id FROM documents WHERE (url IS NOT NULL AND url = ?) OR text_hash = ?"
+                    "SELECT rowid, id FROM documents WHERE (url IS NOT NULL AND url = ?) OR text_hash = ?"
                     " ORDER BY (url = ?) DESC LIMIT 1",
                     (art.url, thash, art.url),
                 ).fetchone()
                 created = row is None
-                doc_id = art.id if created else row["id"]
+                doc_id = art.id if row is None else row["id"]
+                rowid = None if row is None else row["rowid"]  # an update keeps its place
                 if not created:
                     self._delete(db, doc_id)
                 # A different stored article may already own this url or text: this one
@@ -141,54 +132,47 @@ class Store(DashboardQueries):
                     (art.url, thash),
                 ).fetchall():
                     self._delete(db, old["id"])
-                if art.duplicate_of is None:
-                    art.duplicate_of = index.find(doc_id, sig)
-                self._insert(db, doc_id, thash, analysis, sig.tobytes())
+                duplicate_of = art.duplicate_of or canonical_for(db, keys, before=rowid)
+                self._insert(db, (rowid, doc_id, thash, duplicate_of), record, sig.tobytes())
+                index_bands(db, doc_id, keys)
                 db.execute("COMMIT")
-                index.insert(doc_id, sig, art.duplicate_of)
             except BaseException as exc:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"cannot store article: {exc}", doc=art.origin or art.id) from exc
+                    raise StoreError(
+                        f"cannot store article: {exc}", doc=art.origin or art.id
+                    ) from exc
                 raise
+        analysis.article.duplicate_of = duplicate_of
         return doc_id, created
 
     @staticmethod
     def _delete(db: sqlite3.Connection, doc_id: str) -> None:
-        db.execute(
-            "UPDATE entity_stats SET articles = entity_stats.articles - 1,"
-            " mentions = entity_stats.mentions - e.n, tone_sum = entity_stats.tone_sum - e.tsum,"
-            " tone_n = entity_stats.tone_n - e.tn"
-            " FROM (SELECT key AS k, SUM(mentions) AS n, COALESCE(SUM(tone), 0) AS tsum, COUNT(tone) AS tn"
-            " FROM entities WHERE doc_id = ? GROUP BY key) AS e WHERE entity_stats.key = e.k",
-            (doc_id,),
-        )
-        db.execute("DELETE FROM entity_stats WHERE articles <= 0")
+        remove_document(db, doc_id)
         db.execute("DELETE FROM documents_fts WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))  # children cascade
 
-    def _dedup_index(self):  # noqa: ANN202 - warta.dedup.NearDuplicateIndex
-        """The near-duplicate index over stored articles, built on first write."""
-        if self._dedup is None:
-            from warta.dedup import NearDuplicateIndex
-
-            self._dedup = NearDuplicateIndex()
-            self._dedup.extend(
-                (r[0], r[1], r[2]) for r in self._writer.execute(
-                    "SELECT id, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL ORDER BY rowid")
-            )
-        return self._dedup
-
     @staticmethod
-    def _insert(db: sqlite3.Connection, doc_id: str, thash: str, a: Analysis, minhash: bytes) -> None:
+    def _insert(
+        db: sqlite3.Connection,
+        row: tuple[int | None, str, str, str | None],
+        a: Analysis,
+        minhash: bytes,
+    ) -> None:
+        """Insert every table's rows for ``a``; ``row`` is (rowid, id, text hash,
+        duplicate_of) of its ``documents`` row (a None rowid takes the next one)."""
+        rowid, doc_id, thash, duplicate_of = row
         art = a.article
         record = a.to_dict()
         record["article"]["id"] = doc_id
+        record["article"]["duplicate_of"] = duplicate_of
         db.execute(
-            "INSERT INTO documents (id, url, text_hash, title, outlet, published, section, category,"
-            " origin, tone, ingested_at, duplicate_of, minhash, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents (rowid, id, url, text_hash, title, outlet, published, section,"
+            " category, origin, tone, ingested_at, duplicate_of, minhash, analysis)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
+                rowid,
                 doc_id,
                 art.url,
                 thash,
@@ -199,8 +183,8 @@ class Store(DashboardQueries):
                 a.category.label if a.category else None,
                 art.origin,
                 a.tone.score if a.tone else None,
-                datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                art.duplicate_of,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+                duplicate_of,
                 minhash,
                 json.dumps(record, ensure_ascii=False),
             ),
@@ -216,15 +200,19 @@ class Store(DashboardQueries):
                 for e in a.entities
             ],
         )
-        db.execute(_STATS_UPSERT + " FROM entities WHERE doc_id = ? GROUP BY key" + _STATS_CONFLICT, (doc_id,))
+        add_document(db, doc_id)
         db.executemany(
             "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
             [
                 (
-                    doc_id, n, q.kind, q.text,
+                    doc_id,
+                    n,
+                    q.kind,
+                    q.text,
                     _speaker_name(a, q.speaker.entity_id) if q.speaker else None,
                     _speaker_kb(a, q.speaker.entity_id) if q.speaker else None,
-                    q.via, q.confidence,
+                    q.via,
+                    q.confidence,
                 )
                 for n, q in enumerate(a.quotes)
             ],
@@ -234,13 +222,26 @@ class Store(DashboardQueries):
             "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    doc_id, ev.id, ev.cameo, ev.root, ev.quad_class, ev.goldstein, ev.plover,
-                    ev.source.code if ev.source else None, ev.source.text if ev.source else None,
+                    doc_id,
+                    ev.id,
+                    ev.cameo,
+                    ev.root,
+                    ev.quad_class,
+                    ev.goldstein,
+                    ev.plover,
+                    ev.source.code if ev.source else None,
+                    ev.source.text if ev.source else None,
                     _entity_key(a, ev.source.entity_id) if ev.source else None,
-                    ev.target.code if ev.target else None, ev.target.text if ev.target else None,
+                    ev.target.code if ev.target else None,
+                    ev.target.text if ev.target else None,
                     _entity_key(a, ev.target.entity_id) if ev.target else None,
-                    ev.date, int(ev.negated), ev.modality, ev.confidence,
-                    *_place_cols(places.get(ev.place_id)), ev.sentence.start, ev.sentence.end,
+                    ev.date,
+                    int(ev.negated),
+                    ev.modality,
+                    ev.confidence,
+                    *_place_cols(places.get(ev.place_id) if ev.place_id else None),
+                    ev.sentence.start,
+                    ev.sentence.end,
                 )
                 for ev in a.events
             ],
@@ -248,8 +249,16 @@ class Store(DashboardQueries):
         db.executemany(
             "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)",
             [
-                (doc_id, p.entity_id, p.name, p.lat, p.lon, p.country, p.kind,
-                 len(ent.mentions) if (ent := a.entity(p.entity_id)) else 1)
+                (
+                    doc_id,
+                    p.entity_id,
+                    p.name,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.kind,
+                    len(ent.mentions) if (ent := a.entity(p.entity_id)) else 1,
+                )
                 for p in a.places
             ],
         )
@@ -260,54 +269,42 @@ class Store(DashboardQueries):
 
     # -- reading ------------------------------------------------------------------------
 
-    def _reader(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._connect()
-            conn.execute("PRAGMA query_only=ON")
-            self._local.conn = conn
-        return conn
-
-    def _query(self, sql: str, params: tuple | list = (), *, what: str = "query") -> list[sqlite3.Row]:
-        conn = self._reader()
-        deadline = time.monotonic() + READ_TIME_LIMIT
-        conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
-        try:
-            return conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            msg = str(exc)
-            if "interrupted" in msg:
-                raise QueryError(f"{what} took longer than {READ_TIME_LIMIT:g} s and was stopped") from exc
-            raise QueryError(f"{what} failed: {msg}") from exc
-        finally:
-            conn.set_progress_handler(None, 0)
-
     def count(self) -> int:
-        return self._query("SELECT COUNT(*) FROM documents")[0][0]
+        return int(self._query("SELECT COUNT(*) FROM documents")[0][0])
 
     def get(self, doc_id: str) -> Analysis | None:
+        """The article with id ``doc_id``, or the only one whose id starts with it (taken
+        literally: ``_`` and ``%`` are not wildcards); None if none or several do."""
         rows = self._query("SELECT analysis FROM documents WHERE id = ?", (doc_id,))
         if not rows:
             rows = self._query(
-                "SELECT analysis FROM documents WHERE id LIKE ? ORDER BY id LIMIT 2", (doc_id + "%",)
+                f"SELECT analysis FROM documents WHERE id LIKE ?{LIKE_ESCAPE} ORDER BY id LIMIT 2",
+                (like_prefix(doc_id),),
             )
             if len(rows) != 1:
                 return None
-        return Analysis.from_dict(json.loads(rows[0]["analysis"]))
+        return _analysis(rows[0]["analysis"])
 
-    def iter_analyses(self, *, since: str | None = None, until: str | None = None) -> Iterator[Analysis]:
+    def iter_analyses(
+        self, *, since: str | None = None, until: str | None = None
+    ) -> Iterator[Analysis]:
+        """Every stored analysis published in [since, until), oldest first. The dates are
+        checked here, before the first article is read (``QueryError``)."""
         sql, params = "SELECT analysis FROM documents WHERE 1=1", []
         if since:
             sql += " AND published >= ?"
-            params.append(since)
+            params.append(check_date(since, "since"))
         if until:
             sql += " AND published < ?"
-            params.append(until)
+            params.append(check_date(until, "until"))
+        return self._stream(sql + " ORDER BY published, id", params)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[Analysis]:
         # A dedicated connection: exports stream for longer than the read time limit.
-        conn = self._connect()
+        conn = connect(self.path)
         try:
-            for row in conn.execute(sql + " ORDER BY published, id", params):
-                yield Analysis.from_dict(json.loads(row["analysis"]))
+            for row in conn.execute(sql, params):
+                yield _analysis(row["analysis"])
         finally:
             conn.close()
 
@@ -325,8 +322,14 @@ class Store(DashboardQueries):
         """Full-text search (FTS5 syntax) ranked by BM25, optionally filtered; without a
         query, the newest articles that pass the filters."""
         query = query if query and query.strip() else None
-        where, params = self._article_where(
-            q=query, outlet=outlet, since=since, until=until, entity=entity, theme=theme, fts_joined=True
+        where, params = article_where(
+            q=query,
+            outlet=outlet,
+            since=since,
+            until=until,
+            entity=entity,
+            theme=theme,
+            fts_joined=True,
         )
         if query is not None:
             select = (
@@ -341,10 +344,19 @@ class Store(DashboardQueries):
                 " '$.article.text'), 1, 160) AS snippet, 0.0 AS score FROM documents d"
             )
             order = " ORDER BY d.published DESC"
-        rows = self._query(select + where + order + " LIMIT ?", [*params, int(limit)], what="search")
+        rows = self._query(
+            select + where + order + " LIMIT ?", [*params, int(limit)], what="search"
+        )
         return [
-            SearchHit(r["id"], r["title"], r["url"], r["outlet"], r["published"], r["snippet"] or "",
-                      float(r["score"] or 0.0))
+            SearchHit(
+                r["id"],
+                r["title"],
+                r["url"],
+                r["outlet"],
+                r["published"],
+                r["snippet"] or "",
+                float(r["score"] or 0.0),
+            )
             for r in rows
         ]
 
@@ -358,18 +370,18 @@ class Store(DashboardQueries):
         limit: int = 100,
     ) -> list[dict[str, Any]]:
         """Quotes filtered by speaker (name or KB id), entity mentioned in the quote, or date."""
-        sql = (
-            "SELECT q.*, d.title, d.url, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id"
-        )
-        dates, params = self._article_where(since=since, until=until)
+        sql = "SELECT q.*, d.title, d.url, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        dates, params = article_where(since=since, until=until)
         where = [dates.removeprefix(" WHERE ")] if dates else []
         if speaker:
-            where.append("(q.speaker LIKE ? OR q.speaker_kb = ?)")
-            params += [f"%{speaker}%", speaker]
+            where.append(f"(q.speaker LIKE ?{LIKE_ESCAPE} OR q.speaker_kb = ?)")
+            params += [like_contains(speaker), speaker]
         if mentioning:
-            where.append("q.text LIKE ?")
-            params.append(f"%{mentioning}%")
-        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.published DESC LIMIT ?"
+            where.append(f"q.text LIKE ?{LIKE_ESCAPE}")
+            params.append(like_contains(mentioning))
+        sql += (
+            " WHERE " + " AND ".join(where) if where else ""
+        ) + " ORDER BY d.published DESC LIMIT ?"
         params.append(int(limit))
         return [dict(r) for r in self._query(sql, params, what="quotes")]
 
@@ -388,48 +400,36 @@ class Store(DashboardQueries):
 
     def event_clusters(self, *, limit: int = 1000) -> list[dict[str, Any]]:
         rows = self._query(
-            "SELECT * FROM event_clusters ORDER BY num_mentions DESC, date DESC LIMIT ?", (limit,),
+            "SELECT * FROM event_clusters ORDER BY num_mentions DESC, date DESC LIMIT ?",
+            (limit,),
             what="event query",
         )
         return [dict(r) for r in rows]
 
 
-# Adds one document's entities (grouped by key) to the running totals.
-_STATS_UPSERT = (
-    "INSERT INTO entity_stats (key, name, type, kb_id, cameo, country, articles, mentions, tone_sum, tone_n)"
-    " SELECT key, MAX(name), MAX(type), MAX(kb_id), MAX(cameo), MAX(country), COUNT(DISTINCT doc_id),"
-    " SUM(mentions), COALESCE(SUM(tone), 0), COUNT(tone)"
-)
-_STATS_CONFLICT = (
-    " ON CONFLICT(key) DO UPDATE SET name = excluded.name, type = excluded.type,"
-    " kb_id = COALESCE(excluded.kb_id, kb_id), cameo = COALESCE(excluded.cameo, cameo),"
-    " country = COALESCE(excluded.country, country), articles = articles + excluded.articles,"
-    " mentions = mentions + excluded.mentions, tone_sum = tone_sum + excluded.tone_sum,"
-    " tone_n = tone_n + excluded.tone_n"
-)
+def _without_surrogates(analysis: Analysis) -> Analysis:
+    """``analysis`` itself, or (when any of its text holds a lone surrogate) a copy with
+    each surrogate replaced by U+FFFD."""
+    data = json.dumps(analysis.to_dict(), ensure_ascii=False)
+    if _SURROGATE.search(data) is None:
+        return analysis
+    return _analysis(_SURROGATE.sub("\ufffd", data))
 
 
-def _migrate(db: sqlite3.Connection) -> None:
-    """Bring a store written by an earlier warta up to the current schema."""
-    cols = {r[1] for r in db.execute("PRAGMA table_xinfo(entities)")}
-    if cols and "key" not in cols:  # schema 1 -> 2
-        db.execute("ALTER TABLE entities ADD COLUMN key TEXT GENERATED ALWAYS AS (COALESCE(kb_id, name)) VIRTUAL")
+def _analysis(record: str) -> Analysis:
+    """The ``Analysis`` of a record's JSON."""
+    analysis: Analysis = Analysis.from_dict(json.loads(record))
+    return analysis
 
 
-def _fill_entity_stats(db: sqlite3.Connection) -> None:
-    if db.execute("SELECT 1 FROM entity_stats LIMIT 1").fetchone() is None and \
-            db.execute("SELECT 1 FROM entities LIMIT 1").fetchone() is not None:
-        db.execute(_STATS_UPSERT + " FROM entities WHERE true GROUP BY key" + _STATS_CONFLICT)
-
-
-def _place_cols(place) -> tuple:  # noqa: ANN001 - Place | None
+def _place_cols(place: Place | None) -> tuple[str | None, float | None, float | None]:
     if place is None:
         return (None, None, None)
     return (place.name, place.lat, place.lon)
 
 
 def _entity_key(a: Analysis, entity_id: str | None) -> str | None:
-    """The cross-article key of an entity: its KB id, else its name (as in queries.py)."""
+    """The cross-article key of an entity: its KB id, else its name (``entities.key``)."""
     ent = a.entity(entity_id)
     return (ent.kb_id or ent.name) if ent else None
 
