@@ -14,6 +14,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from warta.errors import InputError, MalformedDocument
+from warta.sources.clean import clean_document
 from warta.sources.raw import RawDocument
 
 __all__ = ["document_from_html", "html_to_text"]
@@ -69,7 +70,8 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
     """Extract the main text and metadata of one HTML article page.
 
     Raises ``InputError`` when the page holds no article (a listing or front page, an
-    empty shell) and ``MalformedDocument`` when it cannot be parsed at all.
+    empty shell) and ``MalformedDocument`` when it cannot be parsed at all. The document
+    is repaired by ``clean.clean_document`` (no lone surrogates, only an http(s) ``url``).
     """
     if not html.strip():
         raise InputError("empty HTML", doc=name)
@@ -109,7 +111,7 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
         )
         if v
     }
-    return RawDocument(
+    doc = RawDocument(
         name=name,
         text=text,
         url=page_url,
@@ -120,6 +122,7 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
         authors=authors,
         meta=meta,
     )
+    return clean_document(doc)
 
 
 def html_to_text(fragment: str) -> str:
@@ -166,7 +169,7 @@ def _find_date(html: str, url: str | None) -> str | None:
         found = htmldate.find_date(
             html, url=url, original_date=True, outputformat=_DATE_FORMAT, verbose=False
         )
-    except Exception as exc:  # noqa: BLE001 - htmldate on arbitrary markup must not stop a batch
+    except Exception as exc:  # htmldate on arbitrary markup must not stop a batch
         log.debug("htmldate failed: %s", exc)
         return None
     if not found:
