@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze", "analyze_document", "analyze_documents", "load"]
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S
+)
 _BATCH = 16
 # A batch is also cut at this many characters of text: a few long documents are parsed
 # without ordinary articles beside them, so the Docs held at once stay bounded.
@@ -175,7 +177,7 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _analyse(article, doc, timings: dict[str, float] | None = None) -> Analysis:  # noqa: ANN001 - Article, spaCy Doc
+def _analyse(article: Article, doc: Doc, timings: dict[str, float] | None = None) -> Analysis:
     """Run every extraction stage over one parsed article; ``timings`` collects seconds per stage."""
     analysis = Analysis(article=article)
     analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
@@ -190,7 +192,7 @@ def _analyse(article, doc, timings: dict[str, float] | None = None) -> Analysis:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
+def _stages() -> tuple[tuple[str, Callable[[Analysis, Doc], None]], ...]:
     """The extraction stages in order; each reads what earlier ones filled in."""
     from warta.analysis.amounts import extract_amounts
     from warta.analysis.categories import classify_article
@@ -202,26 +204,26 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
     from warta.analysis.tone import score_tone
     from warta.article.dates import dates_and_spans
 
-    def dates_amounts(a: Analysis, doc) -> None:  # noqa: ANN001
+    def dates_amounts(a: Analysis, doc: Doc) -> None:
         a.dates, spans = dates_and_spans(a.article)
         a.amounts = extract_amounts(a.article, dates=spans)
 
-    def resolution(a: Analysis, doc) -> None:  # noqa: ANN001
+    def resolution(a: Analysis, doc: Doc) -> None:
         a.entities = resolve_entities(a, doc)
         a.places, dateline_entity = geocode(a, a.entities)
         if a.article.dateline is not None and dateline_entity is not None:
             a.article.dateline.place_id = dateline_entity
 
-    def quotes(a: Analysis, doc) -> None:  # noqa: ANN001
+    def quotes(a: Analysis, doc: Doc) -> None:
         a.quotes = extract_quotes(a, doc)
 
-    def category(a: Analysis, doc) -> None:  # noqa: ANN001
+    def category(a: Analysis, doc: Doc) -> None:
         a.category = classify_article(a.article)
 
-    def events(a: Analysis, doc) -> None:  # noqa: ANN001
+    def events(a: Analysis, doc: Doc) -> None:
         a.events = extract_events(a, doc)
 
-    def themes_tone(a: Analysis, doc) -> None:  # noqa: ANN001
+    def themes_tone(a: Analysis, doc: Doc) -> None:
         a.themes = assign_themes(a.article, doc, a.entities)
         a.tone, entity_tone = score_tone(a.article, doc, a.entities)
         for ent in a.entities:

@@ -222,7 +222,7 @@ def _published(entry: Any) -> str | None:
                     when = None
         if when is None and entry.get(parsed_key):
             # feedparser's own parse of odd formats, normalised to UTC.
-            when = datetime(*entry[parsed_key][:6], tzinfo=UTC)
+            when = datetime(*entry[parsed_key][:6]).replace(tzinfo=UTC)
         if when is not None and when.year >= _MIN_YEAR:
             return when.isoformat()
     return None

@@ -84,15 +84,15 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
         )
     except (ValueError, TypeError, etree.ParserError) as exc:
         raise MalformedDocument(f"cannot parse HTML: {exc}", doc=name) from exc
-    text = _clean_text(extracted.text if extracted is not None else None)
+    found = extracted if isinstance(extracted, Document) else None
+    text = _clean_text(found.text if found is not None else None)
     if not text and not _FULL_PAGE.search(html):
         # A bare fragment ("<p>…</p>") is below trafilatura's size thresholds: it is all
         # main text by construction.
         text = html_to_text(html)
-        if extracted is None:
-            extracted = Document()
     if not _WORD.search(text):
         raise InputError("no article text found in the HTML page", doc=name)
+    extracted = found if found is not None else Document()
     page_url = url or extracted.url
     if _looks_like_listing(text, page_url):
         raise InputError(
@@ -118,7 +118,7 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
         title=_clean_title(extracted.title, extracted.sitename, extracted.hostname),
         published=_find_date(html, page_url) or extracted.date,
         outlet=extracted.sitename or extracted.hostname,
-        section=(extracted.categories or [None])[0],
+        section=extracted.categories[0] if extracted.categories else None,
         authors=authors,
         meta=meta,
     )

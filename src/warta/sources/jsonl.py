@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any, Protocol
 
 from warta.errors import DocumentTooLarge, EmptyDocument, InputError, MalformedDocument
 from warta.sources.decode import decode
@@ -12,7 +12,7 @@ from warta.sources.html import document_from_html
 from warta.sources.raw import MAX_BYTES, RawDocument
 from warta.sources.text import document_from_text
 
-__all__ = ["document_from_record", "iter_json", "iter_jsonl"]
+__all__ = ["LineReader", "document_from_record", "iter_json", "iter_jsonl"]
 
 # Record keys with a RawDocument field of their own; everything else goes to ``meta``.
 _FIELDS = {
@@ -34,8 +34,14 @@ _STRING_FIELDS = ("text", "html", "url", "title", "published", "outlet", "catego
 _SKIP_CHUNK = 1 << 20
 
 
+class LineReader(Protocol):
+    """What JSON Lines are read from: a binary file, a gzip stream, a buffer."""
+
+    def readline(self, size: int, /) -> bytes: ...
+
+
 def iter_jsonl(
-    stream: IO[bytes], *, name: str, max_bytes: int = MAX_BYTES
+    stream: LineReader, *, name: str, max_bytes: int = MAX_BYTES
 ) -> Iterator[RawDocument | InputError]:
     """Yield one document per non-blank line, named ``name#<line number>``.
 
@@ -64,7 +70,7 @@ def iter_jsonl(
             yield exc
 
 
-def _lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+def _lines(stream: LineReader, limit: int) -> Iterator[bytes | None]:
     """The lines of ``stream``, or ``None`` in place of a line over ``limit`` bytes."""
     while True:
         line = stream.readline(limit + 1)

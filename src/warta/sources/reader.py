@@ -15,7 +15,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from warta.errors import BinaryDocument, DocumentTooLarge, InputError, MalformedDocument
 from warta.sources.clean import check_length, clean_document, clean_error
@@ -24,7 +24,7 @@ from warta.sources.detect import GZIP_MAGIC, Format, detect_format, gunzip_head
 from warta.sources.feed import iter_feed
 from warta.sources.files import open_regular, walk
 from warta.sources.html import document_from_html
-from warta.sources.jsonl import iter_json, iter_jsonl
+from warta.sources.jsonl import LineReader, iter_json, iter_jsonl
 from warta.sources.raw import MAX_BYTES, RawDocument
 from warta.sources.text import document_from_text
 from warta.sources.warc import iter_warc
@@ -155,7 +155,7 @@ def _iter_stream(fh: IO[bytes], name: str, size: int | None, max_bytes: int) -> 
     yield from _iter_data(data, name, fmt, max_bytes)
 
 
-def _jsonl_lines(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Item]:
+def _jsonl_lines(stream: LineReader, name: str, max_bytes: int) -> Iterator[Item]:
     try:
         yield from iter_jsonl(stream, name=name, max_bytes=max_bytes)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -189,7 +189,7 @@ class _Replay(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: Any) -> int:
         if self._head.nbytes:
             n = min(len(buffer), self._head.nbytes)
             buffer[:n] = self._head[:n]

@@ -90,7 +90,7 @@ class _HeadersTooLarge(ValueError):
     """A record's header lines ran over ``MAX_HEADER_BYTES``."""
 
 
-class _CappedReader(DecompressingBufferedReader):  # type: ignore[misc]
+class _CappedReader(DecompressingBufferedReader):
     """warcio's reader, with every line read in bounded pieces and counted.
 
     warcio parses headers with ``readline()`` and no length: it joins a long line piece
@@ -120,7 +120,7 @@ class _CappedReader(DecompressingBufferedReader):  # type: ignore[misc]
         return b"".join(pieces)
 
 
-class _Archive(ArchiveIterator):  # type: ignore[misc]
+class _Archive(ArchiveIterator):
     """warcio's iterator reading through ``_CappedReader``."""
 
     reader: _CappedReader
