@@ -28,6 +28,7 @@ from warta.sources import (
     document_from_text,
     iter_bytes,
     iter_documents,
+    read_bytes,
 )
 from warta.sources.warc import MAX_HEADER_BYTES
 from warta.store import open_store
@@ -149,12 +150,23 @@ def _within(seconds: float, run: Callable[[], list]) -> list:
     return out[0]
 
 
+def _raised(function: Callable[..., object], *args: object) -> list[BaseException]:
+    """What ``function(*args)`` raised, as a one-item list (empty if it returned)."""
+    try:
+        function(*args)
+    except Exception as exc:
+        return [exc]
+    return []
+
+
 def test_a_fifo_is_refused_not_waited_on(tmp_path):
     fifo = tmp_path / "pipa"
     os.mkfifo(fifo)
     (err,) = _within(60, lambda: list(iter_documents([fifo])))
     assert isinstance(err, InputError) and err.doc == str(fifo)
     assert "not a regular file but a FIFO" in err.message
+    (refused,) = _within(60, lambda: _raised(read_bytes, fifo))
+    assert isinstance(refused, InputError) and "not a regular file" in refused.message
     # Inside a directory it is refused the same way, and the files beside it are read.
     (tmp_path / "berita.txt").write_text(PARAS[0], encoding="utf-8")
     docs, errors = split(_within(60, lambda: list(iter_documents([tmp_path]))))

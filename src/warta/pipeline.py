@@ -151,9 +151,9 @@ def _parse(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
     try:
         for doc, i in nlp.pipe(pieces, as_tuples=True, batch_size=_pipe_batch(texts)):
             windows[i].append(doc)
+        return [join_docs(docs) for docs in windows]
     except Exception:  # one text broke the batch: find it by parsing each text alone
         return [_parse_alone(nlp, text) for text in texts]
-    return [join_docs(docs) for docs in windows]
 
 
 def _pipe_batch(texts: list[str]) -> int:
