@@ -170,3 +170,11 @@ def test_window_boundary_lengths(chars):
     windows = split_windows(text)
     assert "".join(windows) == text
     assert len(windows) == (1 if chars <= WINDOW_CHARS else 2)
+
+
+def test_a_document_built_by_a_caller_is_repaired_like_one_read_by_the_sources():
+    doc = RawDocument(name="dari-python", text=f"{PARAS[0]} \ud83d", url="javascript:x()")
+    (a,) = analyze_documents([doc])
+    assert isinstance(a, Analysis)
+    assert a.article.text.endswith("\ufffd") and a.article.url is None
+    assert len(a.warnings) == 2

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from warta.errors import EmptyDocument, InputError, WartaError
 from warta.record import Analysis, Article, Span
+from warta.sources.clean import clean_document
 from warta.sources.raw import RawDocument
 
 if TYPE_CHECKING:
@@ -89,7 +90,9 @@ def analyze_documents(docs: Iterable[RawDocument | InputError]) -> Iterator[Anal
             yield item
             continue
         try:
-            article = parse_article(item)
+            # Documents from the sources are clean already; one built by a caller is
+            # repaired the same way (lone surrogates, non-http(s) url) before any stage.
+            article = parse_article(clean_document(item))
             if not article.text.strip():
                 raise EmptyDocument("no article text after cleaning", doc=item.name)
         except WartaError as exc:

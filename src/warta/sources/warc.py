@@ -103,7 +103,9 @@ class _CappedReader(DecompressingBufferedReader):
     header_budget = MAX_HEADER_BYTES
 
     def readline(self, length: int | None = None) -> bytes:
-        limit = self.header_budget + 1 if length is None else min(length, self.header_budget + 1)
+        limit = self.header_budget + 1
+        if length is not None and length >= 0:
+            limit = min(length, limit)
         pieces = []
         size = 0
         while size < limit:
