@@ -314,7 +314,7 @@ def test_atom_feed(tmp_path):
 
 
 def test_malformed_feed_keeps_readable_items(tmp_path):
-    broken = RSS.format("a", "b", "c").replace("</channel></rss>", "<item><title>Pot")
+    broken = RSS.format(*PARAS).replace("</channel></rss>", "<item><title>Pot")
     path = tmp_path / "rusak.xml"
     path.write_text(broken, encoding="utf-8")
     docs, _ = docs_and_errors(list(iter_documents([path])))
@@ -508,7 +508,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
 
 
 def test_stdin_format_is_detected_from_content(monkeypatch):
-    feed = RSS.format(*PARAS[:2], "Kabar singkat.").encode()
+    feed = RSS.format(*PARAS[:2], "Kabar singkat dari kota.").encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(feed)))
     docs, errors = docs_and_errors(list(iter_documents(["-"])))
     assert [d.name for d in docs] == ["<stdin>#1", "<stdin>#3"]

@@ -16,6 +16,8 @@ line, and batch runners record it and go on with the next document.
 
 from __future__ import annotations
 
+from typing import Self
+
 __all__ = [
     "WartaError",
     "InputError",
@@ -37,7 +39,7 @@ class WartaError(Exception):
         self.message = message
         self.doc = doc
 
-    def with_doc(self, doc: str) -> WartaError:
+    def with_doc(self, doc: str) -> Self:
         """Attach the document name on the way out, unless a more precise one is set."""
         if self.doc is None:
             self.doc = doc

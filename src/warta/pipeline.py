@@ -15,15 +15,26 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warta.errors import EmptyDocument, InputError, WartaError
-from warta.record import Analysis, Span
+from warta.record import Analysis, Article, Span
+from warta.sources.clean import clean_document
 from warta.sources.raw import RawDocument
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["analyze", "analyze_document", "analyze_documents", "load"]
 
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S
+)
 _BATCH = 16
+# A batch is also cut at this many characters of text: a few long documents are parsed
+# without ordinary articles beside them, so the Docs held at once stay bounded.
+_BATCH_CHARS = 1_000_000
 
 
 def analyze(text_or_html: str, *, url: str | None = None, published: str | None = None) -> Analysis:
@@ -70,52 +81,106 @@ def analyze_documents(docs: Iterable[RawDocument | InputError]) -> Iterator[Anal
     """Analyse a stream of documents; failures are yielded as errors, in input order."""
     from warta.article import parse_article
 
-    batch: list[tuple[object, RawDocument]] = []
+    batch: list[tuple[Article, RawDocument]] = []
+    chars = 0
     for item in docs:
         if isinstance(item, WartaError):
             yield from _run(batch)
-            batch = []
+            batch, chars = [], 0
             yield item
             continue
         try:
-            article = parse_article(item)
+            # Documents from the sources are clean already; one built by a caller is
+            # repaired the same way (lone surrogates, non-http(s) url) before any stage.
+            article = parse_article(clean_document(item))
             if not article.text.strip():
                 raise EmptyDocument("no article text after cleaning", doc=item.name)
         except WartaError as exc:
             yield from _run(batch)
-            batch = []
+            batch, chars = [], 0
             yield exc.with_doc(item.name)
             continue
         except Exception as exc:  # a bug in a parser must not stop the batch
             yield from _run(batch)
-            batch = []
+            batch, chars = [], 0
             yield InputError(f"cannot parse article: {type(exc).__name__}: {exc}", doc=item.name)
             continue
         batch.append((article, item))
-        if len(batch) >= _BATCH:
+        chars += len(article.text)
+        if len(batch) >= _BATCH or chars >= _BATCH_CHARS:
             yield from _run(batch)
-            batch = []
+            batch, chars = [], 0
     yield from _run(batch)
 
 
-def _run(batch: list[tuple[object, RawDocument]]) -> Iterator[Analysis | WartaError]:
+def _run(batch: list[tuple[Article, RawDocument]]) -> Iterator[Analysis | WartaError]:
     if not batch:
         return
     from warta.language import load_pipeline
 
     nlp = load_pipeline()
-    texts = ((article.text, i) for i, (article, _raw) in enumerate(batch))
-    for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=_BATCH):
-        article, raw = batch[i]
+    parsed = _parse(nlp, [article.text for article, _raw in batch])
+    for (article, raw), doc in zip(batch, parsed):
+        if isinstance(doc, Exception):
+            yield WartaError(
+                f"language model failed: {type(doc).__name__}: {_one_line(doc)}", doc=raw.name
+            )
+            continue
         try:
-            yield _analyse(article, doc)
+            analysis = _analyse(article, doc)
         except WartaError as exc:
             yield exc.with_doc(raw.name)
+            continue
         except Exception as exc:  # keep the batch going; report the document and the cause
-            yield WartaError(f"analysis failed: {type(exc).__name__}: {exc}", doc=raw.name)
+            yield WartaError(
+                f"analysis failed: {type(exc).__name__}: {_one_line(exc)}", doc=raw.name
+            )
+            continue
+        analysis.warnings[:0] = raw.warnings  # what the source repaired comes first
+        yield analysis
 
 
-def _analyse(article, doc, timings: dict[str, float] | None = None) -> Analysis:  # noqa: ANN001 - Article, spaCy Doc
+def _parse(nlp: Language, texts: list[str]) -> list[Doc | Exception]:
+    """The language model over ``texts`` as one ``nlp.pipe`` batch: one Doc per text.
+
+    Long texts are parsed in windows of paragraphs and joined (``language/windows.py``).
+    When the batch raises, each text is parsed alone, so that the exception stands in
+    for the one text that caused it and every other text still gets its Doc.
+    """
+    from warta.language.windows import join_docs, split_windows
+
+    pieces = [(window, i) for i, text in enumerate(texts) for window in split_windows(text)]
+    windows: list[list[Doc]] = [[] for _ in texts]
+    try:
+        for doc, i in nlp.pipe(pieces, as_tuples=True, batch_size=_pipe_batch(texts)):
+            windows[i].append(doc)
+        return [join_docs(docs) for docs in windows]
+    except Exception:  # one text broke the batch: find it by parsing each text alone
+        return [_parse_alone(nlp, text) for text in texts]
+
+
+def _pipe_batch(texts: list[str]) -> int:
+    """How many texts (or windows) ``nlp.pipe`` takes at once: the memory the model takes
+    grows with the characters of a batch, so long texts go through one window at a time."""
+    from warta.language.windows import WINDOW_CHARS
+
+    return 1 if any(len(text) > WINDOW_CHARS for text in texts) else _BATCH
+
+
+def _parse_alone(nlp: Language, text: str) -> Doc | Exception:
+    from warta.language.windows import join_docs, split_windows
+
+    try:
+        return join_docs([nlp(window) for window in split_windows(text)])
+    except Exception as exc:  # the per-document boundary: this text's error, not the batch's
+        return exc
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _analyse(article: Article, doc: Doc, timings: dict[str, float] | None = None) -> Analysis:
     """Run every extraction stage over one parsed article; ``timings`` collects seconds per stage."""
     analysis = Analysis(article=article)
     analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
@@ -130,7 +195,7 @@ def _analyse(article, doc, timings: dict[str, float] | None = None) -> Analysis:
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
+def _stages() -> tuple[tuple[str, Callable[[Analysis, Doc], None]], ...]:
     """The extraction stages in order; each reads what earlier ones filled in."""
     from warta.analysis.amounts import extract_amounts
     from warta.analysis.categories import classify_article
@@ -142,26 +207,26 @@ def _stages() -> tuple[tuple[str, Callable[[Analysis, object], None]], ...]:
     from warta.analysis.tone import score_tone
     from warta.article.dates import dates_and_spans
 
-    def dates_amounts(a: Analysis, doc) -> None:  # noqa: ANN001
+    def dates_amounts(a: Analysis, doc: Doc) -> None:
         a.dates, spans = dates_and_spans(a.article)
         a.amounts = extract_amounts(a.article, dates=spans)
 
-    def resolution(a: Analysis, doc) -> None:  # noqa: ANN001
+    def resolution(a: Analysis, doc: Doc) -> None:
         a.entities = resolve_entities(a, doc)
         a.places, dateline_entity = geocode(a, a.entities)
         if a.article.dateline is not None and dateline_entity is not None:
             a.article.dateline.place_id = dateline_entity
 
-    def quotes(a: Analysis, doc) -> None:  # noqa: ANN001
+    def quotes(a: Analysis, doc: Doc) -> None:
         a.quotes = extract_quotes(a, doc)
 
-    def category(a: Analysis, doc) -> None:  # noqa: ANN001
+    def category(a: Analysis, doc: Doc) -> None:
         a.category = classify_article(a.article)
 
-    def events(a: Analysis, doc) -> None:  # noqa: ANN001
+    def events(a: Analysis, doc: Doc) -> None:
         a.events = extract_events(a, doc)
 
-    def themes_tone(a: Analysis, doc) -> None:  # noqa: ANN001
+    def themes_tone(a: Analysis, doc: Doc) -> None:
         a.themes = assign_themes(a.article, doc, a.entities)
         a.tone, entity_tone = score_tone(a.article, doc, a.entities)
         for ent in a.entities:

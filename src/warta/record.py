@@ -12,30 +12,30 @@ import dataclasses
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Self
 
 SCHEMA = "warta/1"
 
 __all__ = [
     "SCHEMA",
-    "Span",
-    "Related",
-    "Dateline",
-    "Published",
-    "Article",
-    "Role",
-    "Entity",
-    "Place",
-    "DateMention",
-    "Speaker",
-    "Quote",
     "Actor",
+    "Amount",
+    "Analysis",
+    "Article",
+    "Category",
+    "DateMention",
+    "Dateline",
+    "Entity",
     "Event",
+    "Place",
+    "Published",
+    "Quote",
+    "Related",
+    "Role",
+    "Span",
+    "Speaker",
     "Theme",
     "Tone",
-    "Amount",
-    "Category",
-    "Analysis",
 ]
 
 
@@ -43,15 +43,18 @@ class _Record:
     """Mixin giving every record a JSON-ready ``to_dict`` and a typed ``from_dict``."""
 
     __slots__ = ()
+    # Set by @dataclass on every subclass; declared so that type checkers know a record
+    # is a dataclass instance.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]):  # noqa: ANN206 - returns cls
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         hints = _hints(cls)
         kwargs = {}
-        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        for f in dataclasses.fields(cls):
             if f.name in data:
                 kwargs[f.name] = _load(hints[f.name], data[f.name])
         return cls(**kwargs)
@@ -138,7 +141,8 @@ class Article(_Record):
     related: list[Related] = field(default_factory=list)
     section: str | None = None  # the outlet's own section or category label, if given
     origin: str | None = None  # where the document was read from (path, path#record, url)
-    duplicate_of: str | None = None  # id of the canonical article this one re-publishes (set by store/batch)
+    # id of the canonical article this one re-publishes (set by store/batch)
+    duplicate_of: str | None = None
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from warta.export.atomic import atomic_path
-from warta.record import Analysis, Event, Place
+from warta.record import Analysis, DateMention, Event, Place
 
 __all__ = ["EVENT_COLUMNS", "MENTION_COLUMNS", "GKG_COLUMNS", "write_events", "write_mentions", "write_gkg"]
 
@@ -49,6 +49,11 @@ GKG_COLUMNS = [
 ]
 _GEO_TYPE = {"country": 1, "admin1": 5, "admin2": 4, "city": 4, "region": 5}
 _CLEAN = re.compile(r"[\t\r\n]+")
+# The forms of DateMention.value (docs/schema.md): day, ISO week, month, year.
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"\d{4}-\d{2}")
+_YEAR = re.compile(r"\d{4}")
 
 
 def _clean(value: object, extra: str = "") -> str:
@@ -260,12 +265,7 @@ def _gkg_row(a: Analysis, n: int) -> list[str]:
         v15 = ",".join(f"{x:.4f}" for x in (
             (tone.positive - tone.negative) * 100, tone.positive * 100, tone.negative * 100,
             tone.polarity * 100, 0.0, 0.0)) + f",{words}"
-    dates = []
-    for d in a.dates:
-        parts = d.value.split("-")
-        res = {1: "1", 2: "2", 3: "3"}.get(len(parts), "3")
-        y, m, day = (parts + ["0", "0"])[:3]
-        dates.append(f"{res}#{int(m)}#{int(day)}#{int(y)}#{d.start}" if y.isdigit() else "")
+    dates = [_enhanced_date(d) for d in a.dates]
     quotes = "#".join(
         f"{q.start}|{q.end - q.start}|{_clean(q.cue, '|#')}|{_clean(q.text, '|#')}" for q in a.quotes
     )
@@ -287,6 +287,38 @@ def _gkg_row(a: Analysis, n: int) -> list[str]:
     ]
     assert len(row) == len(GKG_COLUMNS)
     return [_clean(x) for x in row]
+
+
+def _enhanced_date(d: DateMention) -> str:
+    """One V2.1ENHANCEDDATES entry, ``resolution#month#day#year#offset``; "" to leave it out.
+
+    GDELT's resolutions are 3 (day), 2 (month) and 1 (year). It has none for a week, so a
+    week (``2021-W50``) is written at the finest of them that holds all its seven days: its
+    month, else its year; a week across New Year is left out. A value of no form the
+    record model allows (``docs/schema.md``) is left out too, never guessed at.
+    """
+    value = d.value
+    try:
+        if match := _WEEK.fullmatch(value):
+            year, week = int(match[1]), int(match[2])
+            first = date.fromisocalendar(year, week, 1)
+            last = date.fromisocalendar(year, week, 7)
+            if (first.year, first.month) == (last.year, last.month):
+                return f"2#{first.month}#0#{first.year}#{d.start}"
+            if first.year == last.year:
+                return f"1#0#0#{first.year}#{d.start}"
+            return ""
+        if _DAY.match(value):
+            day = date.fromisoformat(value[:10])
+            return f"3#{day.month}#{day.day}#{day.year}#{d.start}"
+        if _MONTH.fullmatch(value):
+            month = date.fromisoformat(f"{value}-01")
+            return f"2#{month.month}#0#{month.year}#{d.start}"
+        if _YEAR.fullmatch(value):
+            return f"1#0#0#{int(value)}#{d.start}"
+    except ValueError:  # a month 13 or a week 60: out of range
+        return ""
+    return ""
 
 
 def _xml(text: str) -> str:

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from warta.errors import BinaryDocument, DocumentTooLarge, EmptyDocument
+from warta.sources.files import open_regular
 from warta.sources.raw import MAX_BYTES
 
 __all__ = ["declared_charset", "decode", "read_bytes", "sniff_binary"]
@@ -59,13 +60,16 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)
 
 
 def read_bytes(path: str | Path, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a whole file, refusing it before reading when it is over ``max_bytes``."""
+    """Read a whole file, refusing it before reading when it is over ``max_bytes`` or is
+    not a regular file (a FIFO would block: ``files.open_regular``)."""
     path = Path(path)
     doc = name or str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DocumentTooLarge(f"{size:,} bytes is over the limit of {max_bytes:,} bytes", doc=doc)
-    with path.open("rb") as fh:
+    fh, size = open_regular(path, name=doc)
+    with fh:
+        if size > max_bytes:
+            raise DocumentTooLarge(
+                f"{size:,} bytes is over the limit of {max_bytes:,} bytes", doc=doc
+            )
         # The file may grow between stat and read: never take more than the limit.
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["GZIP_MAGIC", "Format", "detect_format", "gunzip_head"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     TEXT = "text"
     HTML = "html"
     FEED = "feed"
@@ -41,7 +41,8 @@ def gunzip_head(data: bytes, size: int = 65536) -> bytes:
 
 def detect_format(head: bytes) -> Format:
     """Guess the format from the first kilobytes of a (decompressed) document."""
-    body = head[_LEAD.match(head).end() :]
+    lead = _LEAD.match(head)
+    body = head[lead.end() :] if lead else head
     if body.startswith(b"WARC/"):
         return Format.WARC
     if body.startswith(b"<?xml"):

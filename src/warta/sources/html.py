@@ -14,6 +14,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 
 from warta.errors import InputError, MalformedDocument
+from warta.sources.clean import clean_document
 from warta.sources.raw import RawDocument
 
 __all__ = ["document_from_html", "html_to_text"]
@@ -69,7 +70,8 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
     """Extract the main text and metadata of one HTML article page.
 
     Raises ``InputError`` when the page holds no article (a listing or front page, an
-    empty shell) and ``MalformedDocument`` when it cannot be parsed at all.
+    empty shell) and ``MalformedDocument`` when it cannot be parsed at all. The document
+    is repaired by ``clean.clean_document`` (no lone surrogates, only an http(s) ``url``).
     """
     if not html.strip():
         raise InputError("empty HTML", doc=name)
@@ -82,15 +84,15 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
         )
     except (ValueError, TypeError, etree.ParserError) as exc:
         raise MalformedDocument(f"cannot parse HTML: {exc}", doc=name) from exc
-    text = _clean_text(extracted.text if extracted is not None else None)
+    found = extracted if isinstance(extracted, Document) else None
+    text = _clean_text(found.text if found is not None else None)
     if not text and not _FULL_PAGE.search(html):
         # A bare fragment ("<p>…</p>") is below trafilatura's size thresholds: it is all
         # main text by construction.
         text = html_to_text(html)
-        if extracted is None:
-            extracted = Document()
     if not _WORD.search(text):
         raise InputError("no article text found in the HTML page", doc=name)
+    extracted = found if found is not None else Document()
     page_url = url or extracted.url
     if _looks_like_listing(text, page_url):
         raise InputError(
@@ -109,17 +111,18 @@ def document_from_html(html: str, *, name: str, url: str | None = None) -> RawDo
         )
         if v
     }
-    return RawDocument(
+    doc = RawDocument(
         name=name,
         text=text,
         url=page_url,
         title=_clean_title(extracted.title, extracted.sitename, extracted.hostname),
         published=_find_date(html, page_url) or extracted.date,
         outlet=extracted.sitename or extracted.hostname,
-        section=(extracted.categories or [None])[0],
+        section=extracted.categories[0] if extracted.categories else None,
         authors=authors,
         meta=meta,
     )
+    return clean_document(doc)
 
 
 def html_to_text(fragment: str) -> str:
@@ -166,7 +169,7 @@ def _find_date(html: str, url: str | None) -> str | None:
         found = htmldate.find_date(
             html, url=url, original_date=True, outputformat=_DATE_FORMAT, verbose=False
         )
-    except Exception as exc:  # noqa: BLE001 - htmldate on arbitrary markup must not stop a batch
+    except Exception as exc:  # htmldate on arbitrary markup must not stop a batch
         log.debug("htmldate failed: %s", exc)
         return None
     if not found:

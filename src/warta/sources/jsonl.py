@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, Protocol
 
 from warta.errors import DocumentTooLarge, EmptyDocument, InputError, MalformedDocument
 from warta.sources.decode import decode
@@ -12,7 +12,7 @@ from warta.sources.html import document_from_html
 from warta.sources.raw import MAX_BYTES, RawDocument
 from warta.sources.text import document_from_text
 
-__all__ = ["document_from_record", "iter_json", "iter_jsonl"]
+__all__ = ["LineReader", "document_from_record", "iter_json", "iter_jsonl"]
 
 # Record keys with a RawDocument field of their own; everything else goes to ``meta``.
 _FIELDS = {
@@ -28,18 +28,33 @@ _FIELDS = {
     "authors",
     "section",
 }
+# Fields that must be JSON strings when present (``id`` may be any value: it goes to meta).
+_STRING_FIELDS = ("text", "html", "url", "title", "published", "outlet", "category", "section")
+# How much of an over-long line is read at a time while skipping it.
+_SKIP_CHUNK = 1 << 20
+
+
+class LineReader(Protocol):
+    """What JSON Lines are read from: a binary file, a gzip stream, a buffer."""
+
+    def readline(self, size: int, /) -> bytes: ...
 
 
 def iter_jsonl(
-    lines: Iterable[bytes], *, name: str, max_bytes: int = MAX_BYTES
+    stream: LineReader, *, name: str, max_bytes: int = MAX_BYTES
 ) -> Iterator[RawDocument | InputError]:
-    """Yield one document per non-blank line, named ``name#<line number>``."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    """Yield one document per non-blank line, named ``name#<line number>``.
+
+    Lines are read at most ``max_bytes`` at a time: a longer line is refused without
+    being held in memory (a gzip bomb on one line decompresses chunk by chunk into
+    nothing), and the next line is read as usual.
+    """
+    for number, line in enumerate(_lines(stream, max_bytes), start=1):
         doc = f"{name}#{number}"
-        if len(line) > max_bytes:
+        if line is None:
             yield DocumentTooLarge(f"line over the limit of {max_bytes:,} bytes", doc=doc)
+            continue
+        if not line.strip():
             continue
         try:
             record = json.loads(decode(line, name=doc))
@@ -53,6 +68,20 @@ def iter_jsonl(
             yield document_from_record(record, name=doc)
         except InputError as exc:
             yield exc
+
+
+def _lines(stream: LineReader, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``stream``, or ``None`` in place of a line over ``limit`` bytes."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest in bounded chunks
+                line = stream.readline(_SKIP_CHUNK)
+            yield None
+            continue
+        yield line
 
 
 def iter_json(text: str, *, name: str) -> Iterator[RawDocument | InputError]:
@@ -72,18 +101,37 @@ def iter_json(text: str, *, name: str) -> Iterator[RawDocument | InputError]:
 
 
 def document_from_record(record: Any, *, name: str) -> RawDocument:
-    """Build a document from one article object with ``text`` or ``html``."""
+    """Build a document from one article object with ``text`` or ``html``.
+
+    Each known field must have its type (``_STRING_FIELDS`` are strings, ``authors`` a
+    string or a list of strings; ``null`` is as good as absent): a wrongly typed field
+    refuses the record with a ``MalformedDocument`` naming the field, rather than
+    storing ``"url": 5`` as the URL "5".
+    """
     if not isinstance(record, dict):
-        raise MalformedDocument(f"expected a JSON object, got {type(record).__name__}", doc=name)
+        raise MalformedDocument(f"expected a JSON object, got {_json_type(record)}", doc=name)
+    for key in _STRING_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise MalformedDocument(
+                f"field {key!r} must be a string, got {_json_type(value)}", doc=name
+            )
+    for key in ("authors", "author"):
+        value = record.get(key)
+        if value is not None and not _is_str_or_str_list(value):
+            raise MalformedDocument(
+                f"field {key!r} must be a string or a list of strings, got {_json_type(value)}",
+                doc=name,
+            )
     text, html = record.get("text"), record.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
+    if text is None and html is None:
         if "text" in record or "html" in record:
             raise EmptyDocument("record has no text", doc=name)
         raise MalformedDocument("record has neither a 'text' nor an 'html' field", doc=name)
     url = _str(record.get("url"))
-    if isinstance(text, str) and text.strip():
+    if text and text.strip():
         doc = document_from_text(text, name=name, url=url)
-    elif isinstance(html, str) and html.strip():
+    elif html and html.strip():
         doc = document_from_html(html, name=name, url=url)
     else:
         raise EmptyDocument("record has empty text", doc=name)
@@ -96,7 +144,7 @@ def document_from_record(record: Any, *, name: str) -> RawDocument:
     if isinstance(authors, str) and authors.strip():
         doc.authors = [authors.strip()]
     elif isinstance(authors, list):
-        doc.authors = [a.strip() for a in authors if isinstance(a, str) and a.strip()]
+        doc.authors = [a.strip() for a in authors if a.strip()]
     if record.get("id") is not None:
         doc.meta["id"] = record["id"]
     for key, value in record.items():
@@ -105,8 +153,27 @@ def document_from_record(record: Any, *, name: str) -> RawDocument:
     return doc
 
 
-def _str(value: Any) -> str | None:
+def _str(value: str | None) -> str | None:
     if value is None:
         return None
-    value = str(value).strip()
+    value = value.strip()
     return value or None
+
+
+def _is_str_or_str_list(value: Any) -> bool:
+    return isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a decoded value's type, as the record's author wrote it."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string" if isinstance(value, str) else "null"

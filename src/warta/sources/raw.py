@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["RawDocument", "MAX_BYTES"]
+__all__ = ["MAX_BYTES", "MIN_TEXT_CHARS", "RawDocument"]
 
 # Larger inputs are refused: a news article is rarely over 200 kB of text, and a 20 MB
 # "article" is almost always a mis-pointed dump that would stall the pipeline.
 MAX_BYTES = 20 * 1024 * 1024
+# Shorter texts (after trimming) are refused: what is left is a stray value ("-", "ok",
+# "#NAME?" from a spreadsheet export), not an article. The shortest real news items in
+# our corpora are one sentence of about fifty characters.
+MIN_TEXT_CHARS = 20
 
 
 @dataclass(slots=True)
@@ -19,7 +23,9 @@ class RawDocument:
     ``name`` identifies it in messages (a path, ``path#3`` for the third record of a feed,
     WARC or JSONL file, or ``<stdin>``). Exactly one of ``text`` and ``html`` is set, both
     already decoded to ``str``. The optional metadata comes from the container (feed item,
-    JSONL keys, WARC headers), never from interpreting the text.
+    JSONL keys, WARC headers), never from interpreting the text. ``warnings`` says what
+    the source repaired (a lone surrogate replaced, a non-http(s) URL set aside); the
+    pipeline copies them into ``Analysis.warnings``.
     """
 
     name: str
@@ -32,3 +38,4 @@ class RawDocument:
     section: str | None = None
     authors: list[str] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)

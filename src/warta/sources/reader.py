@@ -11,19 +11,20 @@ from __future__ import annotations
 import gzip
 import io
 import logging
-import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from warta.errors import BinaryDocument, DocumentTooLarge, InputError, MalformedDocument
+from warta.sources.clean import check_length, clean_document, clean_error
 from warta.sources.decode import declared_charset, decode, sniff_binary
 from warta.sources.detect import GZIP_MAGIC, Format, detect_format, gunzip_head
 from warta.sources.feed import iter_feed
+from warta.sources.files import open_regular, walk
 from warta.sources.html import document_from_html
-from warta.sources.jsonl import iter_json, iter_jsonl
+from warta.sources.jsonl import LineReader, iter_json, iter_jsonl
 from warta.sources.raw import MAX_BYTES, RawDocument
 from warta.sources.text import document_from_text
 from warta.sources.warc import iter_warc
@@ -44,7 +45,8 @@ def iter_documents(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -
 
     A path is a file, a directory (read recursively in sorted order, hidden entries
     skipped) or ``"-"`` for standard input. Errors are yielded, never raised, so that one
-    bad document does not stop a batch.
+    bad document does not stop a batch. Every document yielded has been through
+    ``clean.clean_document`` and ``clean.check_length``.
     """
     for path in paths:
         if str(path) == STDIN:
@@ -54,12 +56,15 @@ def iter_documents(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES) -
             continue
         path = Path(path)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _iter_file(file, max_bytes)
-        elif path.exists():
+            for found in walk(path):
+                if isinstance(found, InputError):
+                    yield clean_error(found)
+                else:
+                    yield from _iter_file(found, max_bytes)
+        elif path.exists() or path.is_symlink():
             yield from _iter_file(path, max_bytes)
         else:
-            yield InputError("no such file or directory", doc=str(path))
+            yield clean_error(InputError("no such file or directory", doc=str(path)))
 
 
 def iter_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
@@ -70,47 +75,43 @@ def iter_bytes(data: bytes, *, name: str, max_bytes: int = MAX_BYTES) -> Iterato
     yield from _guard(lambda: _iter_stream(io.BytesIO(data), name, len(data), max_bytes), name)
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted path order (``a.txt``, ``b/c.txt``, ``d.txt``).
-
-    Hidden entries are skipped; symlinked directories are not followed (no loops).
-    """
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
-
-
 def _iter_file(path: Path, max_bytes: int) -> Iterator[Item]:
     name = str(path)
     try:
-        size = path.stat().st_size
-        fh = path.open("rb")
+        fh, size = open_regular(path, name=name)
+    except InputError as exc:
+        yield clean_error(exc)
+        return
     except OSError as exc:
-        yield InputError(f"cannot open: {exc.strerror or exc}", doc=name)
+        yield clean_error(InputError(f"cannot open: {exc.strerror or exc}", doc=name))
         return
     with fh:
         yield from _guard(lambda: _iter_stream(fh, name, size, max_bytes), name)
 
 
 def _guard(make: Callable[[], Iterator[Item]], name: str) -> Iterator[Item]:
-    """Turn what a reader raises into a yielded error, so the batch goes on."""
+    """Turn what a reader raises into a yielded error, so the batch goes on; finish each
+    document on its way out (``_finish``)."""
     try:
-        yield from make()
+        for item in make():
+            yield _finish(item)
     except InputError as exc:
-        yield exc.with_doc(name)
+        yield clean_error(exc.with_doc(name))
     except OSError as exc:
-        yield InputError(f"cannot read: {exc.strerror or exc}", doc=name)
+        yield clean_error(InputError(f"cannot read: {exc.strerror or exc}", doc=name))
     except Exception as exc:  # a parser library failing on odd input must not end the batch
         log.warning("unexpected error reading %s", name, exc_info=True)
-        yield MalformedDocument(f"cannot read ({type(exc).__name__}: {exc})", doc=name)
+        yield clean_error(MalformedDocument(f"cannot read ({type(exc).__name__}: {exc})", doc=name))
+
+
+def _finish(item: Item) -> Item:
+    """Repair what would break a later stage, and refuse a text too short to be an article."""
+    if isinstance(item, InputError):
+        return clean_error(item)
+    try:
+        return check_length(clean_document(item))
+    except InputError as exc:
+        return clean_error(exc)
 
 
 def _iter_stream(fh: IO[bytes], name: str, size: int | None, max_bytes: int) -> Iterator[Item]:
@@ -154,7 +155,7 @@ def _iter_stream(fh: IO[bytes], name: str, size: int | None, max_bytes: int) -> 
     yield from _iter_data(data, name, fmt, max_bytes)
 
 
-def _jsonl_lines(stream: IO[bytes], name: str, max_bytes: int) -> Iterator[Item]:
+def _jsonl_lines(stream: LineReader, name: str, max_bytes: int) -> Iterator[Item]:
     try:
         yield from iter_jsonl(stream, name=name, max_bytes=max_bytes)
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -188,7 +189,7 @@ class _Replay(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: Any) -> int:
         if self._head.nbytes:
             n = min(len(buffer), self._head.nbytes)
             buffer[:n] = self._head[:n]

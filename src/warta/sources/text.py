@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from warta.errors import EmptyDocument
+from warta.sources.clean import clean_document
 from warta.sources.raw import RawDocument
 
 __all__ = ["document_from_text", "normalize_paragraphs"]
@@ -18,8 +19,9 @@ def normalize_paragraphs(text: str) -> str:
 def document_from_text(
     text: str, *, name: str, url: str | None = None, published: str | None = None
 ) -> RawDocument:
-    """Wrap a plain-text article; the whole text is one document."""
+    """Wrap a plain-text article; the whole text is one document (``clean.clean_document``
+    repairs it: no lone surrogates, only an http(s) ``url``)."""
     body = normalize_paragraphs(text)
     if not body:
         raise EmptyDocument("no text" if not text else "only whitespace", doc=name)
-    return RawDocument(name=name, text=body, url=url, published=published)
+    return clean_document(RawDocument(name=name, text=body, url=url, published=published))

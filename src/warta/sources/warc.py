@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
@@ -15,11 +16,15 @@ from warta.sources.decode import declared_charset, decode
 from warta.sources.html import document_from_html
 from warta.sources.raw import MAX_BYTES, RawDocument
 
-__all__ = ["iter_warc"]
+__all__ = ["MAX_HEADER_BYTES", "iter_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # What a cut or corrupt archive raises from inside warcio, gzip or zlib.
 _BROKEN = (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError)
+# The WARC and HTTP header lines of one record, together (and the blank lines before
+# it): real ones are a few kilobytes. warcio reads a header line whole, however long,
+# so without this bound one gzip member holding a 3 GB "line" was decompressed into memory.
+MAX_HEADER_BYTES = 1024 * 1024
 
 
 def iter_warc(
@@ -28,24 +33,34 @@ def iter_warc(
     """Yield the HTML responses of a WARC stream as documents named ``name#<record number>``.
 
     Other records (requests, metadata, images, redirects, revisits) are skipped silently.
-    A broken or truncated record ends the archive with one ``MalformedDocument``: what was
-    read before it stays yielded.
+    A broken or truncated record ends the archive with one ``MalformedDocument``, and a
+    record whose headers are over ``MAX_HEADER_BYTES`` with one ``DocumentTooLarge``: what
+    was read before it stays yielded.
     """
     found = 0
     number = 0
-    archive = ArchiveIterator(stream)
+    archive = _Archive(stream)
     records = iter(archive)
     while True:
+        archive.reader.header_budget = MAX_HEADER_BYTES
         try:
             record = next(records)
         except StopIteration:
             break
-        except Exception as exc:  # noqa: BLE001 - warcio fails on corrupt input in many ways
+        except _HeadersTooLarge:
+            yield DocumentTooLarge(
+                f"WARC headers over the limit of {MAX_HEADER_BYTES:,} bytes: "
+                "the rest of the archive is not read",
+                doc=f"{name}#{number + 1}",
+            )
+            return
+        except Exception as exc:  # warcio fails on corrupt input in many ways
             where = f"after record {number}" if number else "at the start"
             yield MalformedDocument(f"broken WARC {where}: {_one_line(exc)}", doc=name)
             return
         number += 1
         doc_name = f"{name}#{number}"
+        archive.reader.header_budget = MAX_HEADER_BYTES  # chunked bodies read size lines
         item = _html_response(record, name=doc_name, max_bytes=max_bytes)
         if _truncated(record):
             yield MalformedDocument(
@@ -69,6 +84,53 @@ def iter_warc(
         yield EmptyDocument(
             f"no HTML response with status 200 among {number} WARC records", doc=name
         )
+
+
+class _HeadersTooLarge(ValueError):
+    """A record's header lines ran over ``MAX_HEADER_BYTES``."""
+
+
+class _CappedReader(DecompressingBufferedReader):
+    """warcio's reader, with every line read in bounded pieces and counted.
+
+    warcio parses headers with ``readline()`` and no length: it joins a long line piece
+    by piece (quadratic: a 60 MB line took 73 s) and holds all of it. Here a line is read
+    at most ``header_budget + 1`` bytes at a time, and once the lines read since the
+    budget was set exceed it, ``_HeadersTooLarge`` is raised. Bodies are read with
+    ``read()``, which is bounded by the caller, and do not count.
+    """
+
+    header_budget = MAX_HEADER_BYTES
+
+    def readline(self, length: int | None = None) -> bytes:
+        limit = self.header_budget + 1
+        if length is not None and length >= 0:
+            limit = min(length, limit)
+        pieces = []
+        size = 0
+        while size < limit:
+            piece = super().readline(limit - size)
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        self.header_budget -= size
+        if self.header_budget < 0:
+            raise _HeadersTooLarge(f"headers over {MAX_HEADER_BYTES:,} bytes")
+        return b"".join(pieces)
+
+
+class _Archive(ArchiveIterator):
+    """warcio's iterator reading through ``_CappedReader``."""
+
+    reader: _CappedReader
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__(stream)
+        # Nothing has been read yet: the reader warcio made is replaced before first use.
+        self.reader = _CappedReader(self.fh, block_size=self.reader.block_size)
 
 
 def _html_response(
