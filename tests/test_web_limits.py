@@ -95,6 +95,7 @@ def test_a_write_without_the_token_is_refused_before_its_body_is_read(store):
     status, headers, body, pulled = _stream(app, "/api/articles", chunks=400)
     assert (status, pulled) == (401, 0)
     assert headers[b"www-authenticate"] == b"Bearer"
+    assert headers[b"connection"] == b"close"  # the server takes in nothing more
     assert b'"error"' in body
     status, _, _, pulled = _stream(
         app, "/api/articles", chunks=400, headers=[(b"authorization", b"Bearer salah")]

@@ -47,6 +47,9 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# A request refused before its body is read ends its connection: the server then has
+# no reason to take in the rest of the body.
+_CLOSE = {"Connection": "close"}
 # A Host header is a name or an IP literal and an optional port: nothing else.
 _HOST_HEADER = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?")
 
@@ -89,7 +92,7 @@ class HostCheck:
             if host not in self.allowed:
                 shown = Headers(scope=scope).get("host", "")[:100]
                 response = error_response(
-                    400, "InvalidHost", f"this server does not answer to host {shown!r}"
+                    400, "InvalidHost", f"this server does not answer to host {shown!r}", _CLOSE
                 )
                 await response(scope, receive, send)
                 return
@@ -131,14 +134,14 @@ class TokenGate:
                 message = (
                     "ingestion over HTTP is disabled; start the server with a token to enable it"
                 )
-                await error_response(403, "HTTPError", message)(scope, receive, send)
+                await error_response(403, "HTTPError", message, _CLOSE)(scope, receive, send)
                 return
             if token and not bearer_token_matches(Headers(scope=scope).get("authorization"), token):
                 response = error_response(
                     401,
                     "HTTPError",
                     "missing or wrong bearer token",
-                    {"WWW-Authenticate": "Bearer"},
+                    {"WWW-Authenticate": "Bearer", **_CLOSE},
                 )
                 await response(scope, receive, send)
                 return
@@ -162,7 +165,7 @@ class BodyLimit:
             return
         length = Headers(scope=scope).get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await error_response(413, "PayloadTooLarge", self._too_large().detail)(
+            await error_response(413, "PayloadTooLarge", self._too_large().detail, _CLOSE)(
                 scope, receive, send
             )
             return
