@@ -69,7 +69,9 @@ def list_articles(
     offset: Offset = 0,
     facets: bool = False,
 ) -> dict[str, Any]:
-    filters = dict(q=q, outlet=outlet, since=since, until=until, entity=entity, theme=theme)
+    filters: dict[str, Any] = dict(
+        q=q, outlet=outlet, since=since, until=until, entity=entity, theme=theme
+    )
     page = _store(request).articles(limit=limit, offset=offset, **filters)
     if facets:
         page["facets"] = _store(request).facets(**filters)

@@ -55,7 +55,7 @@ def error_response(
     )
 
 
-_WHEN = {
+_WHEN: dict[int | str, str] = {
     400: "Bad parameters or body (a malformed FTS5 query, an impossible date...), or a Host header the server does not answer to",
     401: "Missing or wrong `Authorization: Bearer` token",
     403: "Ingestion over HTTP is off: the server runs without a token",
@@ -65,7 +65,7 @@ _WHEN = {
     503: "Too many analyses waiting: retry after `Retry-After` seconds",
     "default": "Any other error, in the same shape: 405 (with an `Allow` header), 500",
 }
-_HEADERS = {
+_HEADERS: dict[int | str, dict[str, Any]] = {
     401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
     503: {"Retry-After": {"description": "seconds to wait", "schema": {"type": "integer"}}},
 }
@@ -74,7 +74,8 @@ _HEADERS = {
 def declared(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` for these error statuses (and ``default``), all of shape ``Error``."""
     out: dict[int | str, dict[str, Any]] = {}
-    for status in (*statuses, "default"):
+    keys: tuple[int | str, ...] = (*statuses, "default")
+    for status in keys:
         out[status] = {"model": Error, "description": _WHEN[status]}
         if status in _HEADERS:
             out[status]["headers"] = _HEADERS[status]
