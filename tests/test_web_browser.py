@@ -15,13 +15,18 @@ import time
 
 import pytest
 
+from helpers import make_analysis
 from warta.store import open_store
 
-from helpers import make_analysis
-
-CHROMIUM = os.environ.get("WARTA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (apt install chromium)")
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+CHROMIUM = (
+    os.environ.get("WARTA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (apt install chromium)"
+)
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed"
+)
 
 
 def _free_port() -> int:
@@ -38,11 +43,19 @@ def server(tmp_path_factory):
             a = make_analysis(n, url=f"https://contoh{n % 2}.id/{n}")
             a.events[0].date = f"2024-03-0{1 + n % 3}"
             if n % 2:
-                a.events[0].cameo, a.events[0].root, a.events[0].quad_class, a.events[0].goldstein = "112", "11", 3, -2.0
+                (
+                    a.events[0].cameo,
+                    a.events[0].root,
+                    a.events[0].quad_class,
+                    a.events[0].goldstein,
+                ) = "112", "11", 3, -2.0
             store.put(a)
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "warta.cli", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -63,10 +76,23 @@ def page(server):
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         pg = browser.new_page()
+        pg.csp_violations = []
+        pg.on(
+            "console",
+            lambda msg: (
+                "Content Security Policy" in msg.text and pg.csp_violations.append(msg.text)
+            ),
+        )
         yield pg
         browser.close()
 
@@ -120,3 +146,25 @@ def test_network_and_map(page, server):
     page.goto(server + "/map")
     assert page.locator("svg.map g.land path").count() > 150
     assert page.locator("svg.map circle.place").count() == 1
+
+
+def test_the_api_reference_renders_offline(page, server):
+    response = page.goto(server + "/docs")
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+    assert page.locator("section.operation").count() == 11
+    assert "POST /api/analyze" in page.inner_text("body")
+
+
+def test_a_local_page_cannot_be_framed_by_another_page(page, server):
+    # Clickjacking: the browser itself must refuse to show the dashboard in a frame.
+    with page.expect_console_message(lambda m: "frame-ancestors" in m.text):
+        page.set_content(f'<iframe id="f" src="{server}/"></iframe>')
+    assert page.frame_locator("#f").locator("header").count() == 0
+    page.csp_violations.clear()  # that one was provoked on purpose
+
+
+def test_no_page_breaks_the_content_security_policy(page, server):
+    # Runs last in this module: every page visited above has been checked by then.
+    for path in ("/", "/events", "/network", "/map", "/docs"):
+        page.goto(server + path)
+    assert page.csp_violations == []

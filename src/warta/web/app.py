@@ -1,89 +1,128 @@
-"""``create_app``: the FastAPI application (JSON API under ``/api``, pages at the root).
+"""``create_app``: the FastAPI application (JSON API under ``/api``, pages at the root),
+and ``serve``, which runs it with uvicorn.
 
 Read-only by default: ``POST /api/articles`` answers 403 unless an ingest token is
-configured, and then requires it as a bearer token. Every error leaves as
-``{"error": {"type", "message"}}`` with a 4xx/5xx status.
+configured, and then requires it as a bearer token, as does ``POST /api/analyze``.
+The middleware that guards every request is described in ``middleware.py``; every error
+leaves as ``{"error": {"type", "message"}}`` (``errors.py``).
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
+from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+import uvicorn
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from warta.errors import InputError, QueryError, WartaError
+from warta import __version__
 from warta.store import Store, open_store
+from warta.web import api, pages
+from warta.web.analyses import AnalysisQueue
+from warta.web.errors import install_handlers
+from warta.web.middleware import (
+    LOOPBACK_HOSTS,
+    BodyLimit,
+    EmptyFormFields,
+    HostCheck,
+    SecurityHeaders,
+    TokenGate,
+)
 
-__all__ = ["create_app", "MAX_BODY_BYTES"]
+__all__ = ["MAX_BODY_BYTES", "MAX_WAITING_ANALYSES", "create_app", "serve"]
 
-# POST bodies above this are refused before being read: an article is rarely over 1 MB.
+# Bodies above this are refused: unread when Content-Length says so, else as soon as the
+# bytes read pass it. An article is rarely over 1 MB.
 MAX_BODY_BYTES = 5 * 1024 * 1024
+# Analyses waiting behind the running one before POSTs are answered 503.
+MAX_WAITING_ANALYSES = 4
 STATIC = Path(__file__).parent / "static"
+# (method, path) of the routes that need the token; True: off (403) without a token.
+GUARDED = {("POST", "/api/articles"): True, ("POST", "/api/analyze"): False}
 
 
-def create_app(db: str | Path | None = None, *, ingest_token: str | None = None, store: Store | None = None) -> FastAPI:
-    from warta import __version__
-    from warta.web import api, pages
+def create_app(
+    db: str | Path | None = None,
+    *,
+    ingest_token: str | None = None,
+    store: Store | None = None,
+    host: str = "127.0.0.1",
+    allowed_hosts: Iterable[str] = (),
+) -> FastAPI:
+    """The app over the store at ``db`` (or ``store``).
+
+    ``ingest_token`` enables ``POST /api/articles`` and guards ``POST /api/analyze``
+    (``app.state.ingest_token`` may also be set later). Requests are answered only when
+    their Host header names a loopback name, ``host`` (the interface the server is bound
+    to) or one of ``allowed_hosts`` (``"*"``: any; only behind a proxy that checks it).
+    """
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.analyses.close()
 
     app = FastAPI(
         title="warta",
         version=__version__,
         description="Indonesian news as structured, evidence-linked records: articles, entities, quotes and CAMEO/PLOVER events.",
+        docs_url=None,
+        redoc_url=None,  # /docs is pages.api_reference: no script from a CDN
+        lifespan=lifespan,
     )
     app.state.store = store or open_store(db)
     app.state.ingest_token = ingest_token
-    # spaCy pipelines are not documented as thread-safe; analyses run one at a time.
-    app.state.analyze_lock = threading.Lock()
+    app.state.analyses = AnalysisQueue(max_waiting=MAX_WAITING_ANALYSES)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):  # noqa: ANN001, ANN202
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES // (1024 * 1024)} MB")
-        return await call_next(request)
-
-    @app.middleware("http")
-    async def drop_empty_form_fields(request: Request, call_next):  # noqa: ANN001, ANN202
-        # A dashboard form sends its empty fields as "since=": for pages, empty means
-        # "no filter" rather than an invalid date. The JSON API stays strict.
-        if not request.url.path.startswith("/api") and request.scope.get("query_string"):
-            pairs = [(k, v) for k, v in parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True) if v]
-            request.scope["query_string"] = urlencode(pairs).encode("latin-1")
-        return await call_next(request)
-
-    @app.exception_handler(QueryError)
-    async def on_query_error(_request: Request, exc: QueryError) -> JSONResponse:
-        return _error(400, "QueryError", exc.message)
-
-    @app.exception_handler(InputError)
-    async def on_input_error(_request: Request, exc: InputError) -> JSONResponse:
-        return _error(422, type(exc).__name__, str(exc))
-
-    @app.exception_handler(WartaError)
-    async def on_warta_error(_request: Request, exc: WartaError) -> JSONResponse:
-        return _error(500, type(exc).__name__, str(exc))
-
-    @app.exception_handler(RequestValidationError)
-    async def on_validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(400, "ValidationError", f"{where}: {first.get('msg', 'invalid value')}")
-
-    @app.exception_handler(StarletteHTTPException)
-    async def on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, "HTTPError", str(exc.detail))
+    # add_middleware puts each one outside the ones added before it.
+    app.add_middleware(EmptyFormFields)
+    app.add_middleware(BodyLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(TokenGate, guarded=GUARDED, token=lambda: app.state.ingest_token)
+    app.add_middleware(HostCheck, allowed={*LOOPBACK_HOSTS, host, *allowed_hosts})
+    app.add_middleware(SecurityHeaders)
+    install_handlers(app)
 
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
 
-def _error(status: int, kind: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"type": kind, "message": message}}, status_code=status)
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The schema, built once, true to how the server runs: with a token, the guarded
+    routes declare the bearer scheme and 401; without one, ingestion declares only its 403
+    and analysis is open."""
+    if app.openapi_schema is None:
+        spec = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        for (method, path), off_without_token in GUARDED.items():
+            op = spec["paths"][path][method.lower()]
+            if app.state.ingest_token:
+                op["responses"].pop("403", None)
+            else:
+                op.pop("security", None)
+                op["responses"].pop("401", None)
+                if not off_without_token:
+                    op["responses"].pop("403", None)
+        app.openapi_schema = spec
+    return app.openapi_schema
+
+
+def serve(
+    db: str | Path | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    token: str | None = None,
+    allowed_hosts: Iterable[str] = (),
+    log_level: str = "warning",
+) -> None:
+    """Run the dashboard and API with uvicorn until interrupted (``warta serve``)."""
+    app = create_app(db, ingest_token=token, host=host, allowed_hosts=allowed_hosts)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

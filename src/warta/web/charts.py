@@ -8,13 +8,21 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-__all__ = ["bar_chart", "network_svg", "map_svg"]
+__all__ = ["bar_chart", "map_svg", "network_svg"]
 
 QUAD_COLOURS = {1: "#2b8a3e", 2: "#74b816", 3: "#f08c00", 4: "#c92a2a"}
 
 
-def bar_chart(rows: list[dict], *, x: str, y: str, width: int = 720, height: int = 180, signed: bool = False,
-              css: str = "chart") -> str:
+def bar_chart(
+    rows: list[dict],
+    *,
+    x: str,
+    y: str,
+    width: int = 720,
+    height: int = 180,
+    signed: bool = False,
+    css: str = "chart",
+) -> str:
     """A bar per row; with ``signed`` bars go up and down from a zero line (Goldstein)."""
     if not rows:
         return f'<svg class="{css} empty" width="{width}" height="40"><text x="4" y="24">no data</text></svg>'
@@ -56,26 +64,33 @@ def network_svg(graph: dict, *, size: int = 640, iterations: int = 200) -> str:
     if not nodes:
         return '<svg class="network empty" width="300" height="40"><text x="4" y="24">no events yet</text></svg>'
     n = len(nodes)
-    pos = {nd["id"]: [math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)] for i, nd in enumerate(nodes)}
+    pos = {
+        nd["id"]: [math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n)]
+        for i, nd in enumerate(nodes)
+    }
     k = math.sqrt(4.0 / n)
     temp = 0.2
     for _ in range(iterations):
         disp = {v: [0.0, 0.0] for v in pos}
         keys = list(pos)
         for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
+            for b in keys[i + 1 :]:
                 dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
                 d = math.hypot(dx, dy) or 1e-4
                 f = k * k / d
-                disp[a][0] += dx / d * f; disp[a][1] += dy / d * f  # noqa: E702
-                disp[b][0] -= dx / d * f; disp[b][1] -= dy / d * f  # noqa: E702
+                disp[a][0] += dx / d * f
+                disp[a][1] += dy / d * f
+                disp[b][0] -= dx / d * f
+                disp[b][1] -= dy / d * f
         for e in edges:
             a, b = e["source"], e["target"]
             dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
             d = math.hypot(dx, dy) or 1e-4
             f = d * d / k
-            disp[a][0] -= dx / d * f; disp[a][1] -= dy / d * f  # noqa: E702
-            disp[b][0] += dx / d * f; disp[b][1] += dy / d * f  # noqa: E702
+            disp[a][0] -= dx / d * f
+            disp[a][1] -= dy / d * f
+            disp[b][0] += dx / d * f
+            disp[b][1] += dy / d * f
         for v, (dx, dy) in disp.items():
             # gravity keeps unconnected groups on the canvas instead of drifting apart
             dx -= 0.1 * k * pos[v][0] * n
@@ -103,7 +118,7 @@ def network_svg(graph: dict, *, size: int = 640, iterations: int = 200) -> str:
         parts.append(
             f'<line class="edge" x1="{sx(a[0]):.1f}" y1="{sy(a[1]):.1f}" x2="{sx(b[0]):.1f}" y2="{sy(b[1]):.1f}"'
             f' stroke="{colour}" stroke-opacity="0.6" stroke-width="{1 + 5 * e["events"] / maxw:.1f}">'
-            f'<title>{escape(e["source"])} → {escape(e["target"])}: {e["events"]} events, Goldstein {e["goldstein"]:.1f}</title></line>'
+            f"<title>{escape(e['source'])} → {escape(e['target'])}: {e['events']} events, Goldstein {e['goldstein']:.1f}</title></line>"
         )
     maxn = max(nd["events"] for nd in nodes)
     for nd in nodes:
@@ -122,7 +137,10 @@ def _world_paths() -> str:
     data = json.loads((Path(__file__).parent / "static" / "world.json").read_text(encoding="utf-8"))
     paths = []
     for c in data["countries"]:
-        d = "".join("M" + "L".join(f"{x + 180:.1f},{90 - y:.1f}" for x, y in ring) + "Z" for ring in c["rings"])
+        d = "".join(
+            "M" + "L".join(f"{x + 180:.1f},{90 - y:.1f}" for x, y in ring) + "Z"
+            for ring in c["rings"]
+        )
         paths.append(f'<path d="{d}"><title>{escape(c["name"] or "")}</title></path>')
     return "".join(paths)
 
@@ -132,11 +150,17 @@ def map_svg(points: dict) -> str:
     dots = []
     for p in points.get("places", []):
         r = 1.2 + math.log1p(p["mentions"])
-        dots.append(f'<circle class="place" cx="{p["lon"] + 180:.2f}" cy="{90 - p["lat"]:.2f}" r="{r * 0.4:.2f}">'
-                    f'<title>{escape(p["name"])}: {p["mentions"]} mentions in {p["articles"]} articles</title></circle>')
+        dots.append(
+            f'<circle class="place" cx="{p["lon"] + 180:.2f}" cy="{90 - p["lat"]:.2f}" r="{r * 0.4:.2f}">'
+            f"<title>{escape(p['name'])}: {p['mentions']} mentions in {p['articles']} articles</title></circle>"
+        )
     for p in points.get("events", []):
         colour = "#2b8a3e" if (p["goldstein"] or 0) >= 0 else "#c92a2a"
-        dots.append(f'<circle class="event-point" cx="{p["lon"] + 180:.2f}" cy="{90 - p["lat"]:.2f}" r="{0.6 + 0.5 * math.log1p(p["events"]):.2f}"'
-                    f' fill="{colour}"><title>{escape(p["name"] or "")}: {p["events"]} events</title></circle>')
-    return (f'<svg class="map" viewBox="0 0 360 180" width="100%" role="img"><rect width="360" height="180" fill="#e7f5ff"/>'
-            f'<g class="land" fill="#dee2e6" stroke="#adb5bd" stroke-width="0.15">{_world_paths()}</g>{"".join(dots)}</svg>')
+        dots.append(
+            f'<circle class="event-point" cx="{p["lon"] + 180:.2f}" cy="{90 - p["lat"]:.2f}" r="{0.6 + 0.5 * math.log1p(p["events"]):.2f}"'
+            f' fill="{colour}"><title>{escape(p["name"] or "")}: {p["events"]} events</title></circle>'
+        )
+    return (
+        f'<svg class="map" viewBox="0 0 360 180" width="100%" role="img"><rect width="360" height="180" fill="#e7f5ff"/>'
+        f'<g class="land" fill="#dee2e6" stroke="#adb5bd" stroke-width="0.15">{_world_paths()}</g>{"".join(dots)}</svg>'
+    )
