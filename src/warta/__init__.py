@@ -3,6 +3,7 @@
     >>> import warta
     >>> a = warta.analyze(open("artikel.txt", encoding="utf-8").read())
     >>> [(e.name, e.cameo) for e in a.entities]
+    >>> analyses = warta.analyze_files("berita/", errors="skip")  # files, directories, "-"
 
 Heavy parts (the language model, the knowledge base) load on first use.
 """
@@ -18,7 +19,7 @@ from warta.errors import (
     StoreError,
     WartaError,
 )
-from warta.pipeline import analyze, analyze_documents, load
+from warta.pipeline import analyze, analyze_documents, analyze_files, load
 from warta.record import SCHEMA, Analysis
 from warta.store import Store, open_store
 
@@ -27,19 +28,20 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA",
     "Analysis",
-    "analyze",
-    "analyze_documents",
-    "load",
-    "open_store",
-    "Store",
-    "WartaError",
-    "InputError",
-    "EmptyDocument",
     "BinaryDocument",
     "DocumentTooLarge",
+    "EmptyDocument",
+    "InputError",
     "MalformedDocument",
-    "StoreError",
-    "QueryError",
     "ModelError",
+    "QueryError",
+    "Store",
+    "StoreError",
+    "WartaError",
     "__version__",
+    "analyze",
+    "analyze_documents",
+    "analyze_files",
+    "load",  # deprecated alias of analyze_files
+    "open_store",
 ]

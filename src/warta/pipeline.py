@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from warta.errors import EmptyDocument, InputError, WartaError
 from warta.record import Analysis, Article, Span
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["analyze", "analyze_document", "analyze_documents", "load"]
+__all__ = ["analyze", "analyze_document", "analyze_documents", "analyze_files", "load"]
 
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S
@@ -35,6 +36,7 @@ _BATCH = 16
 # A batch is also cut at this many characters of text: a few long documents are parsed
 # without ordinary articles beside them, so the Docs held at once stay bounded.
 _BATCH_CHARS = 1_000_000
+_ERROR_MODES = ("raise", "skip")  # what analyze_files does with a failing document
 
 
 def analyze(text_or_html: str, *, url: str | None = None, published: str | None = None) -> Analysis:
@@ -59,14 +61,19 @@ def analyze_document(raw: RawDocument) -> Analysis:
     return result
 
 
-def load(*paths: str | Path, errors: str = "raise") -> list[Analysis]:
+def analyze_files(*paths: str | Path, errors: Literal["raise", "skip"] = "raise") -> list[Analysis]:
     """Read and analyse every document in ``paths`` (files, directories, ``-``).
 
     ``errors="raise"`` stops at the first failing document; ``errors="skip"`` leaves it
-    out (use ``analyze_documents`` to see which failed and why).
+    out (use ``analyze_documents`` to see which failed and why). Any other value is a
+    ``ValueError``.
     """
     from warta.sources import iter_documents
 
+    if errors not in _ERROR_MODES:
+        raise ValueError(
+            f"errors must be one of {', '.join(map(repr, _ERROR_MODES))}, not {errors!r}"
+        )
     out = []
     for result in analyze_documents(iter_documents(paths)):
         if isinstance(result, WartaError):
@@ -75,6 +82,17 @@ def load(*paths: str | Path, errors: str = "raise") -> list[Analysis]:
             continue
         out.append(result)
     return out
+
+
+def load(*paths: str | Path, errors: Literal["raise", "skip"] = "raise") -> list[Analysis]:
+    """Deprecated name of ``analyze_files`` (``warta load`` is the command that merges a
+    batch output into the store; this function analyses files)."""
+    warnings.warn(
+        "warta.load() is deprecated and will be removed: use warta.analyze_files()",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return analyze_files(*paths, errors=errors)
 
 
 def analyze_documents(docs: Iterable[RawDocument | InputError]) -> Iterator[Analysis | WartaError]:
