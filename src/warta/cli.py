@@ -240,11 +240,15 @@ def load_cmd(
     db: DbOption = None,
 ) -> None:
     """Merge a batch output into the store (idempotent)."""
+    from rich.markup import escape
+
     from warta.batch import load_batch
 
     with _store(db) as store:
-        n = load_batch(directory, store)
-        out.print(f"{n} articles loaded -> {store.path} ({store.count()} in the store)")
+        report = load_batch(directory, store, on_error=lambda e: err.print(f"[red]error[/red] {escape(str(e))}", soft_wrap=True))
+        out.print(f"{report.loaded} articles loaded, {report.failed} failed -> {store.path} ({store.count()} in the store)")
+    if report.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
