@@ -65,6 +65,7 @@ CLI = [sys.executable, "-m", "warta.cli"]
 DROP_DAC = False  # set by main: run warta without root's power to read any file
 STALL = 90.0  # seconds without CPU time in a command's processes: it is hung (a FIFO read)
 TRACEBACK = "Traceback (most recent call last)"
+CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
 # Errors that are crashes caught at a boundary, not reasons: a bug, whatever it is called.
 CONTAINED = ("AnalysisCrash", "WorkerCrash")
 CONTAINED_MESSAGES = ("analysis failed:", "cannot parse article:", "cannot read (")
@@ -101,11 +102,13 @@ class Run:
             )
         elif self.code is not None and self.code < 0:
             what.append(f"killed by signal {-self.code}")
-        for block in self.err.split(TRACEBACK)[1:]:
-            last = [
-                line for line in block.strip().splitlines() if line and not line.startswith(" ")
-            ]
-            what.append("traceback: " + (last[-1][:160] if last else "?"))
+        blocks = self.err.split(TRACEBACK)[1:]
+        for i, block in enumerate(blocks):
+            lines = [line for line in block.strip().splitlines() if line.strip()]
+            if i + 1 < len(blocks) and lines and lines[-1].startswith(CHAINED):
+                continue  # the next traceback is the same incident
+            raised = [line for line in lines if re.match(r"[\w.]+(: |$)", line)]
+            what.append("traceback: " + ((raised or lines or ["?"])[-1])[:160])
         return what
 
     def errors(self) -> list[tuple[str, str]]:
@@ -204,6 +207,11 @@ def run(args: list[str], work: Path, name: str, *, timeout: float) -> Run:
     log.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     return finish(start(args, log), log, started, timeout=timeout)
+
+
+def _running(proc: subprocess.Popen) -> bool:
+    """Whether ``proc`` is still running, without reaping it (``finish`` reaps, with wait4)."""
+    return os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None
 
 
 def _read(path: Path) -> str:
@@ -412,6 +420,32 @@ def hostile_groups(work: Path, texts: Texts, *, quick: bool, dac: bool) -> list[
         return {"url": _url(tag), "title": f"Berita {tag}", "text": texts.one()}
 
     path = _jsonl(
+        root / "script-url.jsonl",
+        [
+            {"url": "javascript:alert(document.cookie)", "text": texts.one()},
+            {"url": "data:text/html,<script>alert(1)</script>", "text": texts.one()},
+        ],
+    )
+    jsfeed = root / "script-link.xml"
+    body = texts.one().replace("&", "&amp;").replace("<", "&lt;")
+    jsfeed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Contoh</title>'
+        f"<item><title>Tautan</title><link>javascript:alert(1)</link><description>{body}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    g.append(
+        Group(
+            "script-urls",
+            [path, jsfeed],
+            3,
+            must_store=3,
+            hostile=True,
+            note="stored, but never as a link",
+        )
+    )
+
+    path = _jsonl(
         root / "long-text.jsonl",
         [
             ok("long-1"),
@@ -558,31 +592,6 @@ def hostile_groups(work: Path, texts: Texts, *, quick: bool, dac: bool) -> list[
     path = _jsonl(root / "one-character.jsonl", [{"text": "a"}, ok("one")])
     g.append(Group("one-character-text", [path], 2, must_store=1, must_fail=1, hostile=True))
 
-    path = _jsonl(
-        root / "script-url.jsonl",
-        [
-            {"url": "javascript:alert(document.cookie)", "text": texts.one()},
-            {"url": "data:text/html,<script>alert(1)</script>", "text": texts.one()},
-        ],
-    )
-    jsfeed = root / "script-link.xml"
-    body = texts.one().replace("&", "&amp;").replace("<", "&lt;")
-    jsfeed.write_text(
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Contoh</title>'
-        f"<item><title>Tautan</title><link>javascript:alert(1)</link><description>{body}</description></item>"
-        "</channel></rss>",
-        encoding="utf-8",
-    )
-    g.append(
-        Group(
-            "script-urls",
-            [path, jsfeed],
-            3,
-            must_store=3,
-            hostile=True,
-            note="stored, but never as a link",
-        )
-    )
     return g
 
 
@@ -777,18 +786,22 @@ def _ingest_once(
 def step_ingest(
     corpus: list[Group], hostile: list[Group], generated: Group, work: Path, timeout: float
 ) -> tuple[Tally, Path]:
+    """Each corpus group, the generated documents and the script URLs (whose pages the API
+    step checks) alone, then the other hostile cases together; when that run crashes, each
+    case again on its own, so that the report names the culprits."""
     tally = Tally("ingest", docs_in=sum(g.docs for g in [*corpus, *hostile, generated]))
     db = work / "ingest.db"
-    for group in [*corpus, generated]:
+    alone = [g for g in hostile if g.name == "script-urls"]
+    together = [g for g in hostile if g not in alone]
+    for group in [*corpus, generated, *alone]:
         _ingest_once(tally, [group], work, db, f"ingest-{group.name.replace('/', '-')}", timeout)
     trial = Tally("ingest")
-    r = _ingest_once(trial, hostile, work, db, "ingest-hostile", timeout)
+    r = _ingest_once(trial, together, work, db, "ingest-hostile", timeout)
     if not r.crashes() and not trial.crashes:
         _merge(tally, trial)
         return tally, db
-    # Something crashed: each case alone, so that the report names the culprit.
     tally.peak_mb, tally.seconds = max(tally.peak_mb, trial.peak_mb), tally.seconds + trial.seconds
-    for group in hostile:
+    for group in together:
         _ingest_once(
             tally,
             [group],
@@ -852,14 +865,14 @@ def _account_batch(tally: Tally, out: Path, groups: list[Group], name: str) -> N
         )
 
 
-def _batch_args(groups: list[Group], out: Path, shard_size: int) -> list[str]:
+def _batch_args(groups: list[Group], out: Path, shard_size: int, workers: int = 2) -> list[str]:
     return [
         "batch",
         *[str(p) for g in groups for p in g.paths],
         "--out",
         str(out),
         "--workers",
-        "2",
+        str(workers),
         "--shard-size",
         str(shard_size),
     ]
@@ -867,19 +880,35 @@ def _batch_args(groups: list[Group], out: Path, shard_size: int) -> list[str]:
 
 def step_batch(
     groups: list[Group], work: Path, timeout: float, shard_size: int
-) -> tuple[Tally, Path]:
+) -> tuple[Tally, Path, bool]:
+    """One batch over everything; when it crashes, each hostile case again on its own, so
+    that the report names the culprits. Returns the tally, the output and whether it crashed."""
     tally = Tally("batch", docs_in=sum(g.docs for g in groups))
     out = work / "batch-a"
     r = run(_batch_args(groups, out, shard_size), work, "batch", timeout=timeout)
     tally.took(r, "batch")
-    _account_batch(tally, out, groups, "batch")
-    return tally, out
+    if not r.crashes():
+        _account_batch(tally, out, groups, "batch")
+        return tally, out, False
+    _account_batch(tally, out, [g for g in groups if not g.hostile], "batch")
+    for group in (g for g in groups if g.hostile):
+        case = work / f"batch-case-{group.name}"
+        r = run(
+            _batch_args([group], case, shard_size, workers=1),
+            work,
+            f"batch-case-{group.name}",
+            timeout=min(timeout, 600),
+        )
+        tally.took(r, f"batch case {group.name}")
+        _account_batch(tally, case, [group], f"batch case {group.name}")
+    return tally, out, True
 
 
 def step_batch_killed(
-    groups: list[Group], work: Path, timeout: float, shard_size: int, first: Path
+    groups: list[Group], work: Path, timeout: float, shard_size: int, first: Path | None
 ) -> Tally:
-    """A second run, SIGKILLed (the driver alone) once a shard is done, then resumed."""
+    """A second run, SIGKILLed (the driver alone) once a shard is done, then resumed; its
+    output is compared with ``first`` (the uninterrupted run's, None when that crashed)."""
     tally = Tally("batch-killed-resumed", docs_in=sum(g.docs for g in groups))
     out = work / "batch-b"
     args = _batch_args(groups, out, shard_size)
@@ -888,11 +917,11 @@ def step_batch_killed(
     proc = start(args, log)
     while (
         not list(out.glob("_done/*.json"))
-        and proc.poll() is None
+        and _running(proc)
         and time.monotonic() < started + timeout
     ):
         time.sleep(0.05)
-    if proc.poll() is None:
+    if _running(proc):
         os.kill(proc.pid, signal.SIGKILL)
     else:
         tally.checks.append(
@@ -907,11 +936,13 @@ def step_batch_killed(
         if (out / "manifest.json").exists()
         else None
     )
-    if status == "finished":
-        tally.checks.append("the killed batch's manifest says finished")
+    if status != "running":
+        tally.checks.append(f"the killed batch's manifest says {status!r}, not 'running'")
     r = run(args, work, "batch-resumed", timeout=timeout)
     tally.took(r, "batch (resumed)")
     _account_batch(tally, out, groups, "batch (resumed)")
+    if first is None or r.crashes():
+        return tally  # a crashed run has nothing to compare
     a, b = _batch_outcome(first), _batch_outcome(out)
     key_a = sorted(x["origin"] or "" for x in a[0]), sorted(str(e.get("doc")) for e in a[1])
     key_b = sorted(x["origin"] or "" for x in b[0]), sorted(str(e.get("doc")) for e in b[1])
@@ -1005,9 +1036,9 @@ def _classify(tally: Tally, what: str, status: int, body: bytes, ctype: str) -> 
         error = None
     if 400 <= status < 500 and error:
         tally.failed += 1
-        tally.reasons[
-            f"HTTP {status}: " + reason(str(error if isinstance(error, str) else json.dumps(error)))
-        ] += 1
+        if isinstance(error, dict):
+            error = f"{error.get('type')}: {error.get('message')}"
+        tally.reasons[f"HTTP {status} {reason(str(error))}"] += 1
     else:
         tally.crashes.append(f"{what}: HTTP {status} {ctype or 'no content type'}: {body[:120]!r}")
 
@@ -1034,16 +1065,17 @@ def step_api(
                 tally.crashes.append(f"POST /api/analyze {what}: {type(exc).__name__}: {exc}")
         _pages(tally, base, db, hostile)
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
+        if _running(proc):
+            proc.send_signal(signal.SIGINT)  # Ctrl-C, as a user stops it
         r = finish(proc, log, started, timeout=time.monotonic() - started + 30, stall=None)
+        r.code = 0  # stopped by us
         tally.took(r, "serve")
     return tally
 
 
 def _wait_ready(base: str, proc: subprocess.Popen) -> bool:
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
+    while time.monotonic() < deadline and _running(proc):
         try:
             if _http(base, "/api/articles?limit=1", timeout=5)[0] == 200:
                 return True
@@ -1084,6 +1116,10 @@ def _pages(tally: Tally, base: str, db: Path, hostile: list[Group]) -> None:
             tally.crashes.append(f"GET {path}: {type(exc).__name__}: {exc}")
             continue
         tally.lines.append(f"GET {path}: {status}")
+        if "2025-13-45" in path and status < 400:
+            tally.checks.append(
+                f"GET {path}: answered {status}; an impossible date must be refused"
+            )
         if status >= 500:
             tally.crashes.append(f"GET {path}: HTTP {status}: {body[:120]!r}")
         if path.startswith("/article/") and re.search(
@@ -1212,10 +1248,10 @@ def _soak(args: argparse.Namespace, work: Path, limit: int | None, began: float)
     tallies = []
     ingest, db = step_ingest(corpus, hostile, generated, work, timeout)
     tallies.append(ingest)
-    batch, first = step_batch(groups, work, timeout, shard)
+    batch, first, crashed = step_batch(groups, work, timeout, shard)
     tallies += [
         batch,
-        step_batch_killed(groups, work, timeout, shard, first),
+        step_batch_killed(groups, work, timeout, shard, None if crashed else first),
         step_load(first, work, timeout),
         step_export(db, work, timeout),
     ]
