@@ -18,10 +18,22 @@ from warta.batch import load_batch, run_batch
 from warta.store import open_store
 
 TOPICS = [
-    ("Gubernur {c} meresmikan jembatan baru", "Gubernur {c} meresmikan jembatan baru di pusat kota pada Senin. Ia mengatakan jembatan itu akan mempercepat distribusi barang."),
-    ("Polisi {c} menangkap dua tersangka", "Kepolisian Daerah {c} menangkap dua tersangka pencurian kendaraan bermotor pada Selasa malam."),
-    ("Harga cabai di {c} naik", "Harga cabai rawit di pasar tradisional {c} naik 20 persen menjelang akhir pekan, kata pedagang."),
-    ("Mahasiswa {c} berunjuk rasa", "Ratusan mahasiswa berunjuk rasa di depan kantor DPRD {c} menuntut transparansi anggaran daerah."),
+    (
+        "Gubernur {c} meresmikan jembatan baru",
+        "Gubernur {c} meresmikan jembatan baru di pusat kota pada Senin. Ia mengatakan jembatan itu akan mempercepat distribusi barang.",
+    ),
+    (
+        "Polisi {c} menangkap dua tersangka",
+        "Kepolisian Daerah {c} menangkap dua tersangka pencurian kendaraan bermotor pada Selasa malam.",
+    ),
+    (
+        "Harga cabai di {c} naik",
+        "Harga cabai rawit di pasar tradisional {c} naik 20 persen menjelang akhir pekan, kata pedagang.",
+    ),
+    (
+        "Mahasiswa {c} berunjuk rasa",
+        "Ratusan mahasiswa berunjuk rasa di depan kantor DPRD {c} menuntut transparansi anggaran daerah.",
+    ),
 ]
 CITIES = ["Bandung", "Surabaya", "Medan", "Makassar"]
 
@@ -31,11 +43,22 @@ def _corpus(path: Path, n: int = 12, *, english: int = 0) -> Path:
     for i in range(n):
         title, text = TOPICS[i % 4]
         c = CITIES[(i // 4) % 4]
-        lines.append({"url": f"https://contoh.id/berita/{i}", "title": title.format(c=c), "text": text.format(c=c),
-                      "published": f"2024-05-{1 + i % 3:02d}T08:00:00"})
+        lines.append(
+            {
+                "url": f"https://contoh.id/berita/{i}",
+                "title": title.format(c=c),
+                "text": text.format(c=c),
+                "published": f"2024-05-{1 + i % 3:02d}T08:00:00",
+            }
+        )
     for j in range(english):
-        lines.append({"url": f"https://example.com/en/{j}", "title": "Weather",
-                      "text": "The weather in the city was sunny and warm today, and people went to the beach."})
+        lines.append(
+            {
+                "url": f"https://example.com/en/{j}",
+                "title": "Weather",
+                "text": "The weather in the city was sunny and warm today, and people went to the beach.",
+            }
+        )
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     return path
 
@@ -45,7 +68,10 @@ def _tables(out: Path) -> dict[str, list[dict]]:
     for table in ("articles", "entities", "mentions", "quotes", "events", "themes"):
         rows = []
         for part in sorted((out / table).glob("date=*/part-*.parquet")):
-            rows += [{**r, "_file": f"{part.parent.name}/{part.name}"} for r in pq.read_table(part).to_pylist()]
+            rows += [
+                {**r, "_file": f"{part.parent.name}/{part.name}"}
+                for r in pq.read_table(part).to_pylist()
+            ]
         got[table] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))
     return got
 
@@ -87,8 +113,10 @@ def test_killed_batch_resumes_to_the_same_output(corpus, tmp_path):
     whole = tmp_path / "whole"
     run_batch([corpus], whole, engine="local", workers=1, shard_size=1)
     out = tmp_path / "resumed"
-    code = ("import sys; from warta.batch import run_batch; "
-            f"run_batch([{str(corpus)!r}], {str(out)!r}, engine='local', workers=1, shard_size=1)")
+    code = (
+        "import sys; from warta.batch import run_batch; "
+        f"run_batch([{str(corpus)!r}], {str(out)!r}, engine='local', workers=1, shard_size=1)"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], start_new_session=True)
     deadline = time.time() + 300
     while time.time() < deadline and not list(out.glob("_done/*.json")):
@@ -107,7 +135,9 @@ def test_a_document_that_kills_its_worker_is_recorded(corpus, tmp_path, monkeypa
     out = tmp_path / "crash"
     report = run_batch([corpus], out, engine="local", workers=2, shard_size=4)
     assert report.articles == 11 and report.errors == 1
-    errors = [json.loads(x) for p in (out / "errors").glob("*.jsonl") for x in p.read_text().splitlines()]
+    errors = [
+        json.loads(x) for p in (out / "errors").glob("*.jsonl") for x in p.read_text().splitlines()
+    ]
     assert [e["doc"] for e in errors] == [str(corpus) + "#6"] and errors[0]["type"] == "WorkerCrash"
 
 
@@ -121,6 +151,6 @@ def test_language_and_site_filters(tmp_path):
 
 def test_load_into_store_is_idempotent(local_out, tmp_path):
     with open_store(tmp_path / "w.db") as store:
-        assert load_batch(local_out, store) == 12
-        assert load_batch(local_out, store) == 12
+        assert load_batch(local_out, store).loaded == 12
+        assert load_batch(local_out, store).loaded == 12
         assert store.count() == 12

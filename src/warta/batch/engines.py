@@ -8,48 +8,107 @@ finish; the runner puts them back in order.
   a bounded window of shards in flight. (Ray Data datasets are built from finite
   sources; our input is a stream the driver shards, so plain actors fit better.)
 
-A document that kills its worker (segfault, out of memory) breaks the shard: the shard
-is redone one document at a time on fresh workers, and a document that kills its worker
-again is recorded as an error. The batch goes on.
+**Workers end with their driver.** A local worker watches the pipe that
+``multiprocessing`` keeps open from the driver to each spawned child
+(``multiprocessing.parent_process().sentinel``): the kernel closes it when the driver
+dies in any way, SIGKILL and the OOM killer included, and the worker exits at once.
+This is more robust than the alternatives: ``prctl(PR_SET_PDEATHSIG)`` is Linux-only and
+fires when the *thread* that spawned the worker ends, not the process; polling
+``os.getppid()`` is late by its interval. Once the workers are gone, the resource
+tracker (which reads a pipe the driver and workers hold) sees end-of-file and exits too.
+
+**A worker that dies** (segfault, out of memory) breaks its shard: the shards in flight
+are redone one document at a time on fresh workers. A document that kills a fresh worker
+gets a second one; killing that too makes it a ``WorkerCrash`` error, and the shard
+completes. A worker that dies before it has taken any document (while starting or
+loading the model) is no document's fault: the batch stops with a ``WartaError`` and
+nothing in flight is marked done, so a rerun resumes there.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from warta.batch.shards import Shard
-from warta.batch.worker import analyse_shard
+from warta.batch.worker import analyse_shard, injected_fault
+from warta.errors import WartaError
 
 __all__ = ["run_local", "run_ray"]
 
+# How often a document may kill its (fresh) worker before it is recorded as a WorkerCrash.
+ATTEMPTS = 2
 
-def _warm() -> None:
+_CANNOT_START = (
+    "batch workers die while starting, before analysing any document (out of memory?); "
+    "the shards in flight are not marked done: rerun to resume"
+)
+
+
+def _start_worker() -> None:
+    """Initializer of every local worker process: exit as soon as the driver is gone."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(
+            target=_exit_with, args=(parent.sentinel,), name="warta-driver-watch", daemon=True
+        ).start()
+    if injected_fault("CRASH_AT_START", ""):
+        os._exit(70)
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # returns when the driver's end closes
+    os._exit(1)
+
+
+def _load_model() -> None:
     from warta.language import load_pipeline
 
     load_pipeline()
 
 
 def _crash(doc_name: str) -> dict:
-    return {"doc": doc_name, "type": "WorkerCrash", "message": "the worker analysing this document died"}
+    return {
+        "doc": doc_name,
+        "type": "WorkerCrash",
+        "message": f"the worker analysing this document died {ATTEMPTS} times (segfault or out of memory)",
+    }
 
 
 def _merge(index: int, errors: list[dict], parts: list[dict]) -> dict:
-    merged = {"index": index, "records": [], "errors": list(errors), "skipped": 0, "peak_rss_mb": None}
+    merged: dict[str, Any] = {
+        "index": index,
+        "records": [],
+        "errors": list(errors),
+        "skipped": 0,
+        "peak_rss_mb": None,
+    }
     for part in parts:
         merged["records"] += part["records"]
         merged["errors"] += part["errors"]
         merged["skipped"] += part["skipped"]
-        merged["peak_rss_mb"] = max(merged["peak_rss_mb"] or 0.0, part.get("peak_rss_mb") or 0.0) or None
+        merged["peak_rss_mb"] = (
+            max(merged["peak_rss_mb"] or 0.0, part.get("peak_rss_mb") or 0.0) or None
+        )
     return merged
 
 
-def run_local(shards: Iterable[Shard], *, workers: int, lang: str | None) -> Iterator[tuple[int, dict]]:
+def _pool(ctx: Any, workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker)
+
+
+def run_local(
+    shards: Iterable[Shard], *, workers: int, lang: str | None
+) -> Iterator[tuple[int, dict]]:
     ctx = multiprocessing.get_context("spawn")
     shards = iter(shards)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
+    pool = _pool(ctx, workers)
     inflight: dict[Future, Shard] = {}
     try:
         while True:
@@ -72,51 +131,75 @@ def run_local(shards: Iterable[Shard], *, workers: int, lang: str | None) -> Ite
                 pool.shutdown(cancel_futures=True)
                 for shard in sorted(broken, key=lambda s: s.index):
                     yield shard.index, _isolated_local(shard, ctx, lang)
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
+                pool = _pool(ctx, workers)
     finally:
         pool.shutdown(cancel_futures=True)
 
 
-def _isolated_local(shard: Shard, ctx, lang: str | None) -> dict:  # noqa: ANN001
+def _fresh_worker(ctx: Any) -> ProcessPoolExecutor:
+    """One worker that has started and loaded the model, or a WartaError saying it cannot."""
+    pool = _pool(ctx, 1)
+    try:
+        pool.submit(_load_model).result()
+    except BrokenProcessPool:
+        pool.shutdown(cancel_futures=True)
+        raise WartaError(_CANNOT_START) from None
+    return pool
+
+
+def _isolated_local(shard: Shard, ctx: Any, lang: str | None) -> dict:
     """One document at a time on a single worker, replaced only when a document kills it."""
-    parts, errors = [], list(shard.errors)
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_warm)
+    parts: list[dict] = []
+    errors = list(shard.errors)
+    if not shard.docs:
+        return _merge(shard.index, errors, parts)
+    pool = _fresh_worker(ctx)
     try:
         for doc in shard.docs:
-            try:
-                parts.append(pool.submit(analyse_shard, Shard(shard.index, [doc]), lang=lang).result())
-            except BrokenProcessPool:
+            for _attempt in range(ATTEMPTS):
+                try:
+                    parts.append(
+                        pool.submit(analyse_shard, Shard(shard.index, [doc]), lang=lang).result()
+                    )
+                    break
+                except BrokenProcessPool:
+                    pool.shutdown(cancel_futures=True)
+                    pool = _fresh_worker(ctx)
+            else:
                 errors.append(_crash(doc.name))
-                pool.shutdown(cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=_warm)
     finally:
         pool.shutdown(cancel_futures=True)
     return _merge(shard.index, errors, parts)
 
 
-def run_ray(shards: Iterable[Shard], *, workers: int, lang: str | None, address: str | None) -> Iterator[tuple[int, dict]]:
+def run_ray(
+    shards: Iterable[Shard], *, workers: int, lang: str | None, address: str | None
+) -> Iterator[tuple[int, dict]]:
     try:
         import ray
         from ray.exceptions import RayActorError
     except ImportError as exc:  # depends on the ray extra
-        from warta.errors import WartaError
-
         raise WartaError("the ray engine needs the ray extra: pip install 'warta[ray]'") from exc
 
     started_here = not ray.is_initialized()
     if started_here:
-        kwargs = {"address": address} if address else {"num_cpus": workers, "include_dashboard": False}
+        kwargs = (
+            {"address": address} if address else {"num_cpus": workers, "include_dashboard": False}
+        )
         ray.init(log_to_driver=False, configure_logging=False, **kwargs)
 
     @ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)
     class Analyser:
         def __init__(self) -> None:
-            _warm()
+            _load_model()
+
+        def ready(self) -> bool:
+            return True
 
         def run(self, shard: Shard) -> dict:
             return analyse_shard(shard, lang=lang)
 
-    actors = [Analyser.remote() for _ in range(workers)]
+    actors = [Analyser.remote() for _ in range(workers)]  # type: ignore[attr-defined]
     idle = list(actors)
     inflight: dict = {}  # ObjectRef -> (actor, shard)
     shards = iter(shards)
@@ -142,11 +225,21 @@ def run_ray(shards: Iterable[Shard], *, workers: int, lang: str | None, address:
             ray.shutdown()
 
 
-def _isolated_ray(actor, shard: Shard, ray, RayActorError) -> dict:  # noqa: ANN001, N803
-    parts, errors = [], list(shard.errors)
+def _isolated_ray(actor: Any, shard: Shard, ray: Any, RayActorError: type[Exception]) -> dict:
+    """As ``_isolated_local``; the actor restarts by itself (max_restarts=-1)."""
+    parts: list[dict] = []
+    errors = list(shard.errors)
     for doc in shard.docs:
-        try:
-            parts.append(ray.get(actor.run.remote(Shard(shard.index, [doc]))))
-        except RayActorError:  # the actor restarts (max_restarts=-1) for the next one
+        for _attempt in range(ATTEMPTS):
+            try:
+                ray.get(actor.ready.remote())
+            except RayActorError:
+                raise WartaError(_CANNOT_START) from None
+            try:
+                parts.append(ray.get(actor.run.remote(Shard(shard.index, [doc]))))
+                break
+            except RayActorError:
+                continue
+        else:
             errors.append(_crash(doc.name))
     return _merge(shard.index, errors, parts)

@@ -20,7 +20,7 @@ from typing import Any
 
 from warta.export.atomic import atomic_path
 
-__all__ = ["TABLES", "write_shard", "done_shards", "read_minhashes", "write_manifest"]
+__all__ = ["TABLES", "done_shards", "read_minhashes", "write_manifest", "write_shard"]
 
 TABLES = ("articles", "entities", "mentions", "quotes", "events", "themes")
 
@@ -36,42 +36,96 @@ def _rows(rec: dict, duplicate_of: str | None, seq: int) -> dict[str, list[dict[
     art["duplicate_of"] = duplicate_of
     ents = {e["id"]: e for e in rec["entities"]}
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    out["articles"].append({
-        "id": aid, "url": art.get("url"), "outlet": art.get("outlet"), "title": art.get("title"),
-        "published": (art.get("published") or {}).get("value"), "section": art.get("section"),
-        "category": (rec.get("category") or {}).get("label"), "tone": (rec.get("tone") or {}).get("score"),
-        "duplicate_of": duplicate_of, "origin": art.get("origin"), "seq": seq, "minhash": rec.get("_minhash"),
-        "record": json.dumps({k: v for k, v in rec.items() if k != "_minhash"}, ensure_ascii=False),
-    })
+    out["articles"].append(
+        {
+            "id": aid,
+            "url": art.get("url"),
+            "outlet": art.get("outlet"),
+            "title": art.get("title"),
+            "published": (art.get("published") or {}).get("value"),
+            "section": art.get("section"),
+            "category": (rec.get("category") or {}).get("label"),
+            "tone": (rec.get("tone") or {}).get("score"),
+            "duplicate_of": duplicate_of,
+            "origin": art.get("origin"),
+            "seq": seq,
+            "minhash": rec.get("_minhash"),
+            "record": json.dumps(
+                {k: v for k, v in rec.items() if k != "_minhash"}, ensure_ascii=False
+            ),
+        }
+    )
     for e in rec["entities"]:
-        out["entities"].append({
-            "article_id": aid, "entity_id": e["id"], "type": e["type"], "name": e["name"], "kb_id": e.get("kb_id"),
-            "cameo": e.get("cameo"), "country": e.get("country"), "mentions": len(e["mentions"]), "tone": e.get("tone"),
-        })
+        out["entities"].append(
+            {
+                "article_id": aid,
+                "entity_id": e["id"],
+                "type": e["type"],
+                "name": e["name"],
+                "kb_id": e.get("kb_id"),
+                "cameo": e.get("cameo"),
+                "country": e.get("country"),
+                "mentions": len(e["mentions"]),
+                "tone": e.get("tone"),
+            }
+        )
         for m in e["mentions"]:
-            out["mentions"].append({"article_id": aid, "entity_id": e["id"], "start": m["start"], "end": m["end"]})
+            out["mentions"].append(
+                {"article_id": aid, "entity_id": e["id"], "start": m["start"], "end": m["end"]}
+            )
     for n, q in enumerate(rec["quotes"]):
         sp = q.get("speaker") or {}
         who = ents.get(sp.get("entity_id") or "")
-        out["quotes"].append({
-            "article_id": aid, "n": n, "kind": q["kind"], "text": q["text"], "start": q["start"], "end": q["end"],
-            "speaker": who["name"] if who else sp.get("text"), "speaker_kb": who.get("kb_id") if who else None,
-            "cue": q.get("cue"), "via": q.get("via"), "confidence": q.get("confidence"),
-        })
+        out["quotes"].append(
+            {
+                "article_id": aid,
+                "n": n,
+                "kind": q["kind"],
+                "text": q["text"],
+                "start": q["start"],
+                "end": q["end"],
+                "speaker": who["name"] if who else sp.get("text"),
+                "speaker_kb": who.get("kb_id") if who else None,
+                "cue": q.get("cue"),
+                "via": q.get("via"),
+                "confidence": q.get("confidence"),
+            }
+        )
     for ev in rec["events"]:
         src, tgt = ev.get("source") or {}, ev.get("target") or {}
-        out["events"].append({
-            "article_id": aid, "event_id": ev["id"], "cameo": ev["cameo"], "root": ev["root"],
-            "quad_class": ev["quad_class"], "goldstein": float(ev["goldstein"]), "plover": ev.get("plover"),
-            "source_code": src.get("code"), "source_text": src.get("text"), "target_code": tgt.get("code"),
-            "target_text": tgt.get("text"), "date": ev.get("date"), "negated": bool(ev.get("negated")),
-            "modality": ev.get("modality"), "confidence": float(ev.get("confidence") or 0.0),
-            "sentence_start": ev["sentence"]["start"], "sentence_end": ev["sentence"]["end"], "rule": ev.get("rule"),
-            "duplicate_of": duplicate_of,
-        })
+        out["events"].append(
+            {
+                "article_id": aid,
+                "event_id": ev["id"],
+                "cameo": ev["cameo"],
+                "root": ev["root"],
+                "quad_class": ev["quad_class"],
+                "goldstein": float(ev["goldstein"]),
+                "plover": ev.get("plover"),
+                "source_code": src.get("code"),
+                "source_text": src.get("text"),
+                "target_code": tgt.get("code"),
+                "target_text": tgt.get("text"),
+                "date": ev.get("date"),
+                "negated": bool(ev.get("negated")),
+                "modality": ev.get("modality"),
+                "confidence": float(ev.get("confidence") or 0.0),
+                "sentence_start": ev["sentence"]["start"],
+                "sentence_end": ev["sentence"]["end"],
+                "rule": ev.get("rule"),
+                "duplicate_of": duplicate_of,
+            }
+        )
     for t in rec["themes"]:
-        out["themes"].append({"article_id": aid, "theme": t["id"], "gdelt": t.get("gdelt"),
-                              "mentions": len(t["mentions"]), "score": float(t.get("score") or 0.0)})
+        out["themes"].append(
+            {
+                "article_id": aid,
+                "theme": t["id"],
+                "gdelt": t.get("gdelt"),
+                "mentions": len(t["mentions"]),
+                "score": float(t.get("score") or 0.0),
+            }
+        )
     return out
 
 
@@ -93,10 +147,17 @@ def write_shard(out: Path, result: dict, duplicates: dict[str, str | None]) -> d
         with atomic_path(target) as tmp:
             pq.write_table(pa.Table.from_pylist(rows), tmp)
     with atomic_path(out / "errors" / f"part-{name}.jsonl") as tmp:
-        tmp.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result["errors"]), encoding="utf-8")
-    counts = {"index": result["index"], "articles": len(result["records"]), "errors": len(result["errors"]),
-              "skipped": result.get("skipped", 0),
-              "duplicates": sum(1 for r in result["records"] if duplicates.get(r["article"]["id"]))}
+        tmp.write_text(
+            "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in result["errors"]),
+            encoding="utf-8",
+        )
+    counts = {
+        "index": result["index"],
+        "articles": len(result["records"]),
+        "errors": len(result["errors"]),
+        "skipped": result.get("skipped", 0),
+        "duplicates": sum(1 for r in result["records"] if duplicates.get(r["article"]["id"])),
+    }
     with atomic_path(out / "_done" / f"{name}.json") as tmp:
         tmp.write_text(json.dumps(counts), encoding="utf-8")
     return counts

@@ -35,7 +35,9 @@ def _site_ok(doc: RawDocument, sites: set[str] | None) -> bool:
     return any(host == s or host.endswith("." + s) for s in sites)
 
 
-def make_shards(items: Iterable[RawDocument | WartaError], *, size: int, sites: Iterable[str] | None = None) -> Iterator[Shard]:
+def make_shards(
+    items: Iterable[RawDocument | WartaError], *, size: int, sites: Iterable[str] | None = None
+) -> Iterator[Shard]:
     """Group documents (and input errors) into shards of ``size`` input items.
 
     Errors occupy a slot like documents do, so shard boundaries depend only on the input,
@@ -47,7 +49,9 @@ def make_shards(items: Iterable[RawDocument | WartaError], *, size: int, sites: 
     count = 0
     for item in items:
         if isinstance(item, WartaError):
-            shard.errors.append({"doc": item.doc, "type": type(item).__name__, "message": item.message})
+            shard.errors.append(
+                {"doc": item.doc, "type": type(item).__name__, "message": item.message}
+            )
         elif _site_ok(item, wanted):
             shard.docs.append(item)
         else:

@@ -88,7 +88,11 @@ def load(
     from warta.batch import load_batch
 
     with open_cli_store(db) as store:
-        n = load_batch(directory, store)
+        report = load_batch(directory, store, on_error=print_error)
         out.print(
-            f"{n} articles loaded -> {store.path} ({store.count()} in the store)", soft_wrap=True
+            f"{report.loaded} articles loaded, {report.failed} failed -> {store.path} "
+            f"({store.count()} in the store)",
+            soft_wrap=True,
         )
+    if report.failed:
+        raise typer.Exit(1)
