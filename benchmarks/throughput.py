@@ -39,7 +39,7 @@ def make_input(tmp: Path, limit: int, repeat: int) -> Path:
 def stages(path: Path, db: Path) -> dict:
     from warta.article import parse_article
     from warta.language import load_pipeline
-    from warta.pipeline import _analyse
+    from warta.pipeline import analyze_parsed
     from warta.sources import iter_documents
     from warta.store import open_store
 
@@ -56,7 +56,7 @@ def stages(path: Path, db: Path) -> dict:
     docs = list(nlp.pipe((a.text for a in arts), batch_size=16))
     t["language"] = time.perf_counter() - t0
     timings: dict[str, float] = {}
-    analyses = [_analyse(a, d, timings) for a, d in zip(arts, docs)]
+    analyses = [analyze_parsed(a, d, timings) for a, d in zip(arts, docs)]
     t.update(timings)
     t0 = time.perf_counter()
     with open_store(db) as store:

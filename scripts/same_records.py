@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-NEWS = REPO.parent / "shared" / "data" / "news"
+NEWS = (REPO.parent / "shared" / "data" / "news").resolve()  # the same origin from any checkout
 
 
 def _canonical(record: dict) -> str:
@@ -61,7 +61,9 @@ def snapshot(out: Path, limit: int | None, files: list[Path]) -> None:
             name = result.article.name if hasattr(result.article, "name") else None
             name = name or result.article.url or f"#{count}"
             fh.write(f"{name}\t{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n")
-            gz.write(json.dumps({"name": name, "record": json.loads(text)}, ensure_ascii=False) + "\n")
+            gz.write(
+                json.dumps({"name": name, "record": json.loads(text)}, ensure_ascii=False) + "\n"
+            )
             if count % 500 == 0:
                 print(f"{count} documents", file=sys.stderr)
     print(f"{count} documents -> {out}")
@@ -101,8 +103,10 @@ def compare(before: Path, after: Path, show: int, subset: bool = False) -> int:
     changed = [k for k in a if k in b and a[k] != b[k]]
     only_a = [k for k in a if k not in b]
     only_b = [k for k in b if k not in a]
-    print(f"identical {len(same)}, changed {len(changed)}, "
-          f"only before {len(only_a)}, only after {len(only_b)}")
+    print(
+        f"identical {len(same)}, changed {len(changed)}, "
+        f"only before {len(only_a)}, only after {len(only_b)}"
+    )
     if changed and show:
         ra, rb = _records(before), _records(after)
         fields: dict[str, int] = {}
@@ -118,7 +122,9 @@ def compare(before: Path, after: Path, show: int, subset: bool = False) -> int:
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("snapshot")
     s.add_argument("out", type=Path)
@@ -128,8 +134,11 @@ def main() -> int:
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     c.add_argument("--show", type=int, default=5)
-    c.add_argument("--subset", action="store_true",
-                   help="the second snapshot covers part of the corpus: compare only that part")
+    c.add_argument(
+        "--subset",
+        action="store_true",
+        help="the second snapshot covers part of the corpus: compare only that part",
+    )
     args = p.parse_args()
     if args.cmd == "snapshot":
         files = args.files or sorted(NEWS.glob("*.jsonl"))

@@ -131,7 +131,10 @@ def test_no_broad_except_inside_extractors():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ExceptHandler) and (
                 node.type is None
-                or (isinstance(node.type, ast.Name) and node.type.id in {"Exception", "BaseException"})
+                or (
+                    isinstance(node.type, ast.Name)
+                    and node.type.id in {"Exception", "BaseException"}
+                )
             ):
                 broad.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert broad == []
@@ -142,7 +145,9 @@ def test_no_module_reads_another_modules_private_names():
     reached = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("warta")):
+            if isinstance(node, ast.ImportFrom) and (
+                node.level or (node.module or "").startswith("warta")
+            ):
                 for alias in node.names:
                     if alias.name.startswith("_") and not alias.name.startswith("__"):
                         reached.append(f"{path.relative_to(SRC)}:{node.lineno} {alias.name}")

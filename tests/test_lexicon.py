@@ -33,16 +33,26 @@ def _word_lists(source: str) -> list[tuple[int, list[str]]]:
             items = node.elts
         elif isinstance(node, ast.Dict):
             items = [k for k in node.keys if k is not None]
-            coded = [k for k, v in zip(node.keys, node.values, strict=False)
-                     if isinstance(k, ast.Constant) and isinstance(k.value, str) and WORD.match(k.value)
-                     and isinstance(v, ast.Constant) and isinstance(v.value, str) and CODE.match(v.value)]
+            coded = [
+                k
+                for k, v in zip(node.keys, node.values, strict=False)
+                if isinstance(k, ast.Constant)
+                and isinstance(k.value, str)
+                and WORD.match(k.value)
+                and isinstance(v, ast.Constant)
+                and isinstance(v.value, str)
+                and CODE.match(v.value)
+            ]
             if coded:
                 found.append((node.lineno, [f"{k.value} -> code" for k in coded]))
                 continue
         else:
             continue
-        words = [e.value for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)
-                 and WORD.match(e.value)]
+        words = [
+            e.value
+            for e in items
+            if isinstance(e, ast.Constant) and isinstance(e.value, str) and WORD.match(e.value)
+        ]
         if len(words) > MAX_WORDS:
             found.append((node.lineno, words))
     return found
@@ -56,7 +66,8 @@ def _modules() -> list[Path]:
 def test_no_word_list_inside_logic(path: Path):
     found = _word_lists(path.read_text(encoding="utf-8"))
     assert not found, "word lists belong in src/warta/lang/id/words/: " + "; ".join(
-        f"line {line}: {', '.join(words[:6])}" for line, words in found)
+        f"line {line}: {', '.join(words[:6])}" for line, words in found
+    )
 
 
 def test_every_word_class_file_is_well_formed_and_loads():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["analyze", "analyze_document", "analyze_documents", "analyze_files", "load"]
+    from warta.analysis.stages import Stage
+
+__all__ = ["analyze_parsed", "analyze", "analyze_document", "analyze_documents", "analyze_files", "load"]
 
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S
@@ -145,7 +147,7 @@ def _run(batch: list[tuple[Article, RawDocument]]) -> Iterator[Analysis | WartaE
             )
             continue
         try:
-            analysis = _analyse(article, doc)
+            analysis = analyze_parsed(article, doc)
         except WartaError as exc:
             yield exc.with_doc(raw.name)
             continue
@@ -198,63 +200,25 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def _analyse(article: Article, doc: Doc, timings: dict[str, float] | None = None) -> Analysis:
+def analyze_parsed(article: Article, doc: Doc, timings: dict[str, float] | None = None) -> Analysis:
     """Run every extraction stage over one parsed article; ``timings`` collects seconds per stage."""
     analysis = Analysis(article=article)
     analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-    for name, stage in _stages():
+    for stage in _stages():
         if timings is None:
-            stage(analysis, doc)
+            stage.run(analysis, doc)
         else:
             t0 = time.perf_counter()
-            stage(analysis, doc)
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+            stage.run(analysis, doc)
+            timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - t0
     return analysis
 
 
 @lru_cache(maxsize=1)
-def _stages() -> tuple[tuple[str, Callable[[Analysis, Doc], None]], ...]:
-    """The extraction stages in order; each reads what earlier ones filled in."""
-    from warta.analysis.amounts import extract_amounts
-    from warta.analysis.categories import classify_article
-    from warta.analysis.entities import resolve_entities
-    from warta.analysis.events import extract_events
-    from warta.analysis.geocode import geocode
-    from warta.analysis.quotes import extract_quotes
-    from warta.analysis.themes import assign_themes
-    from warta.analysis.tone import score_tone
-    from warta.article.dates import dates_and_spans
+def _stages() -> tuple[Stage, ...]:
+    """The extraction stages in order, their order checked once per process."""
+    # Imported here, not at the top: it loads every extractor, which `import warta` must not.
+    from warta.analysis.stages import STAGES, check_order
 
-    def dates_amounts(a: Analysis, doc: Doc) -> None:
-        a.dates, spans = dates_and_spans(a.article)
-        a.amounts = extract_amounts(a.article, dates=spans)
-
-    def resolution(a: Analysis, doc: Doc) -> None:
-        a.entities = resolve_entities(a, doc)
-        a.places, dateline_entity = geocode(a, a.entities)
-        if a.article.dateline is not None and dateline_entity is not None:
-            a.article.dateline.place_id = dateline_entity
-
-    def quotes(a: Analysis, doc: Doc) -> None:
-        a.quotes = extract_quotes(a, doc)
-
-    def category(a: Analysis, doc: Doc) -> None:
-        a.category = classify_article(a.article)
-
-    def events(a: Analysis, doc: Doc) -> None:
-        a.events = extract_events(a, doc)
-
-    def themes_tone(a: Analysis, doc: Doc) -> None:
-        a.themes = assign_themes(a.article, doc, a.entities)
-        a.tone, entity_tone = score_tone(a.article, doc, a.entities)
-        for ent in a.entities:
-            ent.tone = entity_tone.get(ent.id)
-
-    return (
-        ("dates", dates_amounts),
-        ("resolution", resolution),
-        ("quotes", quotes),
-        ("category", category),  # before events, which read it (sports and soft news)
-        ("events", events),
-        ("themes_tone", themes_tone),
-    )
+    check_order(STAGES)
+    return STAGES

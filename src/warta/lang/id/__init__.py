@@ -75,7 +75,9 @@ def _as_map(lex: Lexicon, name: str) -> Mapping[str, str]:
     rows = lex.rows(name)
     bad = [r for r in rows if len(r) != 2]
     if bad:
-        raise LexiconError(f"table {name!r} is read as key -> value but a row has {len(bad[0])} columns")
+        raise LexiconError(
+            f"table {name!r} is read as key -> value but a row has {len(bad[0])} columns"
+        )
     mapping = dict(rows)  # type: ignore[arg-type]
     if len(mapping) != len(rows):
         raise LexiconError(f"table {name!r} is read as key -> value but a key is listed twice")
