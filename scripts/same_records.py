@@ -39,11 +39,9 @@ def snapshot(out: Path, limit: int | None, files: list[Path]) -> None:
 
     def docs():
         for path in files:
-            n = 0
-            for doc in iter_documents([path]):
+            for n, doc in enumerate(iter_documents([path])):
                 if limit is not None and n >= limit:
                     break
-                n += 1
                 yield doc
 
     full = out.with_suffix(out.suffix + ".jsonl.gz")

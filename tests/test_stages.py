@@ -64,7 +64,7 @@ def test_the_shipped_order_is_valid():
 
 def test_a_need_no_earlier_stage_assigns_is_refused():
     late = Stage("late", needs=("events",), assigns=("themes",), run=lambda a, d: None)
-    with pytest.raises(StageOrderError, match="late.*needs events"):
+    with pytest.raises(StageOrderError, match=r"late.*needs events"):
         check_order((late, *STAGES))
     typo = Stage("typo", needs=("article",), assigns=("entitys",), run=lambda a, d: None)
     with pytest.raises(StageOrderError, match="entitys"):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -65,12 +65,12 @@ class Lexicon:
         return _as_map(self, name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _as_set(lex: Lexicon, name: str) -> frozenset[str]:
     return frozenset(lex.ordered(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _as_map(lex: Lexicon, name: str) -> Mapping[str, str]:
     rows = lex.rows(name)
     bad = [r for r in rows if len(r) != 2]
