@@ -210,7 +210,7 @@ def _ok(ev: Any, line: dict, side: str) -> bool:
         return True
     # The gold writes a body without a dictionary code as plain "IGO"/"NGO": any code of
     # that kind names it at least as precisely.
-    return bool(code) and any(g in ("IGO", "NGO") and code.startswith(g) for g in gold)
+    return code is not None and any(g in ("IGO", "NGO") and code.startswith(g) for g in gold)
 
 
 def _country_ok(ev: Any, line: dict, side: str) -> bool:

@@ -46,7 +46,7 @@ def clause_start(words: list[str], i: int) -> int:
 
 def left_context(words: list[str], i: int, limit: int = 5) -> list[str]:
     """Up to ``limit`` words before ``i`` in its clause, nearest first."""
-    j, out = i - 1, []
+    j, out = i - 1, list[str]()
     while j >= 0 and len(out) < limit and not boundary(words, j):
         out.append(words[j])
         j -= 1

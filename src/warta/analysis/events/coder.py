@@ -52,8 +52,10 @@ def _pairs(
     if not any(a.code for a in group) and not any(b.code and b.kind != "place_loc" for b in tgroup):
         return []  # no coded actor, or only a place ("angin kencang ... di kota Bogor")
     out: list[Coded] = []
-    for a in group or [None]:
-        for b in tgroup or [None]:
+    sources: list[ActorMention | None] = [*group] or [None]
+    targets: list[ActorMention | None] = [*tgroup] or [None]
+    for a in sources:
+        for b in targets:
             if a is not None and b is not None and a is b:
                 continue
             out.append((c, a, b))

@@ -195,9 +195,9 @@ def _noun_agent(sa: SentenceActors, m: PatternMatch) -> ActorMention | None:
             return a
     for t in range(m1, min(sa.s1, m1 + 10)):
         if sa.w(t) == "oleh":
-            a = next((x for x in sa.all if t < x.start <= t + 3), None)
-            if a is not None:
-                return a
+            agent = next((x for x in sa.all if t < x.start <= t + 3), None)
+            if agent is not None:
+                return agent
     return None
 
 
@@ -294,5 +294,13 @@ def unattributed(sa: SentenceActors, cand: Candidate) -> ActorMention | None:
         return None
     p = min(places, key=lambda a: abs(a.start - cand.anchor))
     return ActorMention(
-        p.start, p.end, f"{p.code[:3]}UAF", None, p.text, p.char_start, p.char_end, "actor", "UAF"
+        p.start,
+        p.end,
+        f"{(p.code or '')[:3]}UAF",
+        None,
+        p.text,
+        p.char_start,
+        p.char_end,
+        "actor",
+        "UAF",
     )

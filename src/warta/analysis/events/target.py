@@ -47,7 +47,7 @@ class _Scan:
     cand: Candidate
     source: ActorMention | None
     skip: set[int]  # ids of the source's mentions
-    group_ents: set[tuple[str | None, str | None]]
+    group_ents: set[tuple[str, str | None]]
     preps: set[str]  # the pattern's own target prepositions (``tgt=``)
 
 
