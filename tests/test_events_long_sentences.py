@@ -7,7 +7,10 @@ from warta.analysis.events.coder import MAX_SENTENCE_TOKENS, sentence_spans
 
 
 def test_long_unpunctuated_text_is_cut_into_windows():
-    words = ["polisi", "menangkap", "aktivis", "di", "jakarta", "pada", "senin", "dan", "pemerintah", "menolak", "bertemu", "mereka"] * 100
+    sentence = (
+        "polisi menangkap aktivis di jakarta pada senin dan pemerintah menolak bertemu mereka "
+    )
+    words = (sentence * 100).split()
     doc = spacy.blank("id")(" ".join(words))
     spans = sentence_spans(doc)
     assert spans[0][0] == 0 and spans[-1][1] == len(doc)
