@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 import spacy
 
-from warta.analysis.event_match import lemma_words, normal_words
-from warta.analysis.event_morph import di, men, pen
 from warta.analysis.events import extract_events, refine_code
+from warta.analysis.events.dictionary import dictionary_meta, entries
+from warta.analysis.events.match import lemma_words, normal_words
+from warta.analysis.events.morph import di, men, pen
 from warta.evaluation.events import EventReport, evaluate_events, norm_code, score_events
-from warta.knowledge.cameo import code_info, codes, dictionary_meta, entries, quad_class
+from warta.knowledge.cameo import code_info, codes, quad_class
 from warta.record import Actor, Analysis, Article, Entity, Event, Span
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -86,20 +87,23 @@ def test_dictionary_covers_all_roots_with_enough_patterns():
         ids.add(e.id)
 
 
-@pytest.mark.parametrize("root,suffix,active,passive,noun", [
-    ("serang", "", "menyerang", "diserang", "penyerangan"),
-    ("tanda tangan", "i", "menandatangani", "ditandatangani", None),
-    ("kerah", "kan", "mengerahkan", "dikerahkan", "pengerahan"),
-    ("kritik", "", "mengkritik", "dikritik", None),
-    ("tembak", "kan", "menembakkan", "ditembakkan", "penembakan"),
-    ("bom", "", "mengebom", "dibom", None),
-    ("perkuat", "", "memperkuat", "diperkuat", None),
-    ("berlaku", "kan", "memberlakukan", "diberlakukan", None),
-    ("sepakat", "i", "menyepakati", "disepakati", None),
-    ("boikot", "", "memboikot", "diboikot", None),
-    ("tangkap", "", "menangkap", "ditangkap", "penangkapan"),
-    ("usir", "", "mengusir", "diusir", "pengusiran"),
-])
+@pytest.mark.parametrize(
+    "root,suffix,active,passive,noun",
+    [
+        ("serang", "", "menyerang", "diserang", "penyerangan"),
+        ("tanda tangan", "i", "menandatangani", "ditandatangani", None),
+        ("kerah", "kan", "mengerahkan", "dikerahkan", "pengerahan"),
+        ("kritik", "", "mengkritik", "dikritik", None),
+        ("tembak", "kan", "menembakkan", "ditembakkan", "penembakan"),
+        ("bom", "", "mengebom", "dibom", None),
+        ("perkuat", "", "memperkuat", "diperkuat", None),
+        ("berlaku", "kan", "memberlakukan", "diberlakukan", None),
+        ("sepakat", "i", "menyepakati", "disepakati", None),
+        ("boikot", "", "memboikot", "diboikot", None),
+        ("tangkap", "", "menangkap", "ditangkap", "penangkapan"),
+        ("usir", "", "mengusir", "diusir", "pengusiran"),
+    ],
+)
 def test_morphology(root, suffix, active, passive, noun):
     assert men(root, suffix) == active
     assert di(root, suffix) == passive
@@ -110,8 +114,11 @@ def test_morphology(root, suffix, active, passive, noun):
 def test_words_are_normalised_and_lemmas_fill_gaps():
     assert normal_words(["Membantunya", "AS"]) == ["membantu", "as"]
     # A non-standard affixation the generator does not make, read through its lemma.
-    assert lemma_words(["menserang", "dikecamkan", "terbuka"], ["serang", "kecam", "buka"]) \
-        == ["menyerang", "dikecamkan", "terbuka"]
+    assert lemma_words(["menserang", "dikecamkan", "terbuka"], ["serang", "kecam", "buka"]) == [
+        "menyerang",
+        "dikecamkan",
+        "terbuka",
+    ]
 
 
 def test_refine_code():
@@ -137,8 +144,11 @@ def _analyse(text: str, actors: list[tuple[str, str, str]]) -> tuple[Analysis, o
             spans.append(Span(i, i + len(surface)))
             i = text.find(surface, i + 1)
         assert spans, surface
-        ents.append(Entity(id=f"e{n}", type=etype, name=surface, cameo=code,
-                           country=code[:3], mentions=spans))
+        ents.append(
+            Entity(
+                id=f"e{n}", type=etype, name=surface, cameo=code, country=code[:3], mentions=spans
+            )
+        )
     return Analysis(article=Article(id="t", text=text), entities=ents), doc
 
 
@@ -147,8 +157,10 @@ def _code(text, actors):
 
 
 def test_conditional_threat_is_a_threat_and_the_condition_is_not_an_event():
-    evs = _code("Pemerintah AS mengancam sanksi ekonomi jika Moskow melancarkan serangan.",
-                [("Pemerintah AS", "USAGOV", "GROUP"), ("Moskow", "RUSGOV", "GROUP")])
+    evs = _code(
+        "Pemerintah AS mengancam sanksi ekonomi jika Moskow melancarkan serangan.",
+        [("Pemerintah AS", "USAGOV", "GROUP"), ("Moskow", "RUSGOV", "GROUP")],
+    )
     assert [e.cameo for e in evs] == ["1312"]
     ev = evs[0]
     assert ev.root == "13" and ev.plover == "THREATEN" and ev.quad_class == 3
@@ -158,89 +170,129 @@ def test_conditional_threat_is_a_threat_and_the_condition_is_not_an_event():
 
 
 def test_compound_source_gives_one_event_per_actor():
-    evs = _code("AS dan sekutunya seperti Kanada dan Australia memberlakukan boikot diplomatik "
-                "atas Olimpiade di China.",
-                [("AS", "USA", "GPE"), ("Kanada", "CAN", "GPE"), ("Australia", "AUS", "GPE"),
-                 ("China", "CHN", "GPE")])
+    evs = _code(
+        "AS dan sekutunya seperti Kanada dan Australia memberlakukan boikot diplomatik "
+        "atas Olimpiade di China.",
+        [
+            ("AS", "USA", "GPE"),
+            ("Kanada", "CAN", "GPE"),
+            ("Australia", "AUS", "GPE"),
+            ("China", "CHN", "GPE"),
+        ],
+    )
     assert {e.root for e in evs} == {"16"}
     assert sorted(e.source.code for e in evs) == ["AUS", "CAN", "USA"]
     assert {e.target.code for e in evs} == {"CHN"}
 
 
 def test_di_passive_takes_the_oleh_agent_as_source():
-    evs = _code("Dua aktivis Papua ditangkap oleh polisi Indonesia di Jayapura.",
-                [("aktivis Papua", "IDNOPP", "GROUP"), ("polisi Indonesia", "IDNCOP", "GROUP")])
+    evs = _code(
+        "Dua aktivis Papua ditangkap oleh polisi Indonesia di Jayapura.",
+        [("aktivis Papua", "IDNOPP", "GROUP"), ("polisi Indonesia", "IDNCOP", "GROUP")],
+    )
     assert [(e.root, e.source.code, e.target.code) for e in evs] == [("17", "IDNCOP", "IDNOPP")]
 
 
 def test_negation_is_flagged():
-    evs = _code("Rusia tidak menyerang Ukraina pada Selasa.",
-                [("Rusia", "RUS", "GPE"), ("Ukraina", "UKR", "GPE")])
+    evs = _code(
+        "Rusia tidak menyerang Ukraina pada Selasa.",
+        [("Rusia", "RUS", "GPE"), ("Ukraina", "UKR", "GPE")],
+    )
     assert evs and all(e.negated for e in evs)
 
 
 def test_future_cooperation_is_coded_as_intent():
-    evs = _code("Jepang akan memberikan bantuan kemanusiaan kepada Myanmar.",
-                [("Jepang", "JPN", "GPE"), ("Myanmar", "MMR", "GPE")])
+    evs = _code(
+        "Jepang akan memberikan bantuan kemanusiaan kepada Myanmar.",
+        [("Jepang", "JPN", "GPE"), ("Myanmar", "MMR", "GPE")],
+    )
     assert len(evs) == 1
     assert evs[0].root == "03" and evs[0].modality == "future"
     assert (evs[0].source.code, evs[0].target.code) == ("JPN", "MMR")
 
 
 def test_demand_absorbs_its_complement():
-    evs = _code("Prancis menuntut Rusia menarik pasukan dari perbatasan Ukraina.",
-                [("Prancis", "FRA", "GPE"), ("Rusia", "RUS", "GPE"), ("Ukraina", "UKR", "GPE")])
+    evs = _code(
+        "Prancis menuntut Rusia menarik pasukan dari perbatasan Ukraina.",
+        [("Prancis", "FRA", "GPE"), ("Rusia", "RUS", "GPE"), ("Ukraina", "UKR", "GPE")],
+    )
     assert [e.cameo for e in evs] == ["1056"]
     assert (evs[0].source.code, evs[0].target.code) == ("FRA", "RUS")
 
 
 def test_nominal_event_between_two_actors():
-    evs = _code("Pernyataan itu muncul setelah panggilan video antara Presiden Joko Widodo dan "
-                "Perdana Menteri Jepang.",
-                [("Presiden Joko Widodo", "IDNGOV", "PER"),
-                 ("Perdana Menteri Jepang", "JPNGOV", "GROUP")])
+    evs = _code(
+        "Pernyataan itu muncul setelah panggilan video antara Presiden Joko Widodo dan "
+        "Perdana Menteri Jepang.",
+        [("Presiden Joko Widodo", "IDNGOV", "PER"), ("Perdana Menteri Jepang", "JPNGOV", "GROUP")],
+    )
     assert {e.root for e in evs} == {"04"}
-    assert {(e.source.code, e.target.code) for e in evs} == {("IDNGOV", "JPNGOV"),
-                                                              ("JPNGOV", "IDNGOV")}
+    assert {(e.source.code, e.target.code) for e in evs} == {
+        ("IDNGOV", "JPNGOV"),
+        ("JPNGOV", "IDNGOV"),
+    }
 
 
 def test_pronoun_is_the_subject_of_the_speech_verb():
-    evs = _code("Putin, yang memuji Xi, mengatakan dia berharap bertemu dengan Presiden "
-                "Korea Selatan.",
-                [("Putin", "RUSGOV", "PER"), ("Xi", "CHNGOV", "PER"),
-                 ("Presiden Korea Selatan", "KORGOV", "GROUP")])
+    evs = _code(
+        "Putin, yang memuji Xi, mengatakan dia berharap bertemu dengan Presiden Korea Selatan.",
+        [
+            ("Putin", "RUSGOV", "PER"),
+            ("Xi", "CHNGOV", "PER"),
+            ("Presiden Korea Selatan", "KORGOV", "GROUP"),
+        ],
+    )
     meet = [e for e in evs if e.root == "03"]
     assert meet and meet[0].source.code == "RUSGOV" and meet[0].target.code == "KORGOV"
 
 
 def test_obligation_is_a_demand_by_the_speaker():
-    evs = _code("Inggris menegaskan bahwa Libya harus menyerahkan para tersangka.",
-                [("Inggris", "GBR", "GPE"), ("Libya", "LBY", "GPE")])
+    evs = _code(
+        "Inggris menegaskan bahwa Libya harus menyerahkan para tersangka.",
+        [("Inggris", "GBR", "GPE"), ("Libya", "LBY", "GPE")],
+    )
     assert [(e.cameo, e.source.code, e.target.code) for e in evs] == [("1013", "GBR", "LBY")]
 
 
 def test_natural_subjects_and_sport_are_not_actors():
-    assert _code("Banjir mengepung permukiman warga di Kabupaten Bandung.",
-                 [("Kabupaten Bandung", "IDN", "LOC")]) == []
-    assert _code("Tim basket Indonesia menyerah dari Filipina pada laga pembuka.",
-                 [("Indonesia", "IDN", "GPE"), ("Filipina", "PHL", "GPE")]) == []
+    assert (
+        _code(
+            "Banjir mengepung permukiman warga di Kabupaten Bandung.",
+            [("Kabupaten Bandung", "IDN", "LOC")],
+        )
+        == []
+    )
+    assert (
+        _code(
+            "Tim basket Indonesia menyerah dari Filipina pada laga pembuka.",
+            [("Indonesia", "IDN", "GPE"), ("Filipina", "PHL", "GPE")],
+        )
+        == []
+    )
 
 
 def test_text_without_political_event():
-    assert _code("Harga cabai rawit di Jakarta naik 10 persen pada pekan ini.",
-                 [("Jakarta", "IDN", "LOC")]) == []
+    assert (
+        _code(
+            "Harga cabai rawit di Jakarta naik 10 persen pada pekan ini.",
+            [("Jakarta", "IDN", "LOC")],
+        )
+        == []
+    )
 
 
 def test_event_record_fields():
-    analysis, doc = _analyse("Turki mengecam Swedia. Turki juga memanggil duta besar Swedia.",
-                             [("Turki", "TUR", "GPE"), ("Swedia", "SWE", "GPE")])
+    analysis, doc = _analyse(
+        "Turki mengecam Swedia. Turki juga memanggil duta besar Swedia.",
+        [("Turki", "TUR", "GPE"), ("Swedia", "SWE", "GPE")],
+    )
     analysis.article.dateline = None
     evs = extract_events(analysis, doc)
     assert [e.id for e in evs] == [f"t-ev{n}" for n in range(1, len(evs) + 1)]
     ids = {e.id for e in entries()}
     for e in evs:
         assert e.rule in ids
-        assert analysis.article.text[e.sentence.start:e.sentence.end].startswith("Turki")
+        assert analysis.article.text[e.sentence.start : e.sentence.end].startswith("Turki")
         for span in e.evidence:
             assert e.sentence.start <= span.start < span.end <= e.sentence.end
         assert e.source.code == "TUR" and e.target.code.startswith("SWE")
@@ -252,27 +304,52 @@ def test_event_record_fields():
 
 
 def _ev(code, src, tgt, negated=False):
-    return Event(id="x", cameo=code, root=code[:2], quad_class=quad_class(code), goldstein=0.0,
-                 plover=None, source=Actor(None, src, "s"), target=Actor(None, tgt, "t"),
-                 sentence=Span(0, 1), negated=negated)
+    return Event(
+        id="x",
+        cameo=code,
+        root=code[:2],
+        quad_class=quad_class(code),
+        goldstein=0.0,
+        plover=None,
+        source=Actor(None, src, "s"),
+        target=Actor(None, tgt, "t"),
+        sentence=Span(0, 1),
+        negated=negated,
+    )
 
 
 def _gold(code, src, tgt, src_all=(), tgt_all=()):
-    return {"text_id": "x", "cameo": code, "source_code": src, "target_code": tgt,
-            "no_event": False, "source_all": [{"code": c} for c in src_all or [src]],
-            "target_all": [{"code": c} for c in tgt_all or [tgt]]}
+    return {
+        "text_id": "x",
+        "cameo": code,
+        "source_code": src,
+        "target_code": tgt,
+        "no_event": False,
+        "source_all": [{"code": c} for c in src_all or [src]],
+        "target_all": [{"code": c} for c in tgt_all or [tgt]],
+    }
 
 
 def test_scoring_counts_matches_compounds_and_negation():
     rep = EventReport(files=[])
     # A reciprocal gold line accepts both directions.
-    score_events(rep, "a", [_gold("030", "HUNGOV", "ROUGOV", ["HUNGOV", "ROUGOV"],
-                                  ["ROUGOV", "HUNGOV"])],
-                 [_ev("030", "HUNGOV", "ROUGOV"), _ev("030", "ROUGOV", "HUNGOV")])
+    score_events(
+        rep,
+        "a",
+        [_gold("030", "HUNGOV", "ROUGOV", ["HUNGOV", "ROUGOV"], ["ROUGOV", "HUNGOV"])],
+        [_ev("030", "HUNGOV", "ROUGOV"), _ev("030", "ROUGOV", "HUNGOV")],
+    )
     # A wrong root, a right root with a wrong code, a negated event (ignored).
-    score_events(rep, "b", [_gold("1312", "USA", "RUS"), _gold("190", "RUS", "UKR")],
-                 [_ev("130", "USA", "RUS"), _ev("042", "RUS", "UKR"),
-                  _ev("190", "RUS", "UKR", negated=True)])
+    score_events(
+        rep,
+        "b",
+        [_gold("1312", "USA", "RUS"), _gold("190", "RUS", "UKR")],
+        [
+            _ev("130", "USA", "RUS"),
+            _ev("042", "RUS", "UKR"),
+            _ev("190", "RUS", "UKR", negated=True),
+        ],
+    )
     score_events(rep, "c", [{"text_id": "c", "no_event": True}], [_ev("042", "IDN", None)])
     assert rep.root.tp_pred == 3 and rep.root.n_pred == 5
     assert rep.root.tp_gold == 2 and rep.root.n_gold == 3
@@ -300,9 +377,11 @@ def test_plain_igo_in_gold_accepts_a_specific_igo_code():
 
 def test_evaluate_events_reads_grouped_lines(tmp_path):
     path = tmp_path / "g.jsonl"
-    lines = [_gold("1312", "USA", "RUS") | {"text_id": "t1"},
-             _gold("190", "RUS", "UKR") | {"text_id": "t1"},
-             {"text_id": "t2", "no_event": True}]
+    lines = [
+        _gold("1312", "USA", "RUS") | {"text_id": "t1"},
+        _gold("190", "RUS", "UKR") | {"text_id": "t1"},
+        {"text_id": "t2", "no_event": True},
+    ]
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     seen = []
 

@@ -1,15 +1,18 @@
-""""menangkap" is an arrest only when people are caught (made-up sentences)."""
+""" "menangkap" is an arrest only when people are caught (made-up sentences)."""
 
 import pytest
 
 import warta
 
 
-@pytest.mark.parametrize("text", [
-    "Pemerintah Indonesia harus menangkap peluang investasi dari China, kata Menteri Perdagangan.",
-    "Presiden Joko Widodo menangkap sinyal positif dari Amerika Serikat.",
-    "Polisi Indonesia menangkap ikan bersama warga di Danau Toba.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemerintah Indonesia harus menangkap peluang investasi dari China, kata Menteri Perdagangan.",
+        "Presiden Joko Widodo menangkap sinyal positif dari Amerika Serikat.",
+        "Polisi Indonesia menangkap ikan bersama warga di Danau Toba.",
+    ],
+)
 def test_catching_things_is_no_arrest(text):
     assert not [e for e in warta.analyze(text).events if e.cameo.startswith("17")]
 

@@ -3,15 +3,16 @@
 import spacy
 
 import warta
-from warta.analysis.events import MAX_SENTENCE_TOKENS, _sentence_spans
-from warta.record import Analysis, Article
+from warta.analysis.events.coder import MAX_SENTENCE_TOKENS, sentence_spans
 
 
 def test_long_unpunctuated_text_is_cut_into_windows():
-    words = ("polisi menangkap aktivis di jakarta pada senin dan pemerintah menolak bertemu "
-             "mereka ").split() * 100
+    sentence = (
+        "polisi menangkap aktivis di jakarta pada senin dan pemerintah menolak bertemu mereka "
+    )
+    words = (sentence * 100).split()
     doc = spacy.blank("id")(" ".join(words))
-    spans = _sentence_spans(Analysis(article=Article(id="long", text=doc.text)), doc)
+    spans = sentence_spans(doc)
     assert spans[0][0] == 0 and spans[-1][1] == len(doc)
     assert all(b - a <= MAX_SENTENCE_TOKENS for a, b in spans)
     assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))

@@ -17,12 +17,18 @@ def test_teams_make_no_events_in_a_match_report():
     a = warta.analyze(MATCH)
     assert a.category is not None and a.category.label == "olahraga" and a.category.score >= 0.7
     countries = {"IDN", "MYS", "THA"}
-    assert not [e for e in a.events if {x.code for x in (e.source, e.target) if x and x.code} <= countries
-                and any(x and x.code for x in (e.source, e.target))]
+    assert not [
+        e
+        for e in a.events
+        if {x.code for x in (e.source, e.target) if x and x.code} <= countries
+        and any(x and x.code for x in (e.source, e.target))
+    ]
 
 
 def test_actors_with_a_role_still_make_events_there():
-    text = MATCH + (" Usai laga, Menteri Pemuda dan Olahraga Indonesia meminta maaf kepada "
-                    "Menteri Olahraga Malaysia atas kerusuhan suporter.")
+    text = MATCH + (
+        " Usai laga, Menteri Pemuda dan Olahraga Indonesia meminta maaf kepada "
+        "Menteri Olahraga Malaysia atas kerusuhan suporter."
+    )
     a = warta.analyze(text)
     assert any(e.source and e.source.code == "IDNGOV" for e in a.events)

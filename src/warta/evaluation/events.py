@@ -1,9 +1,10 @@
 """Score the event coder against gold sentences in the ``events_dev.jsonl`` line format.
 
 Lines are grouped by ``text_id`` (one text can carry several gold events); a line with
-``"no_event": true`` says the text has no codable event. Each text is coded by
-:func:`warta.analysis.events.code_sentence` (or the ``coder`` given), and predicted events are
-matched to gold events of the same text:
+``"no_event": true`` says the text has no codable event. Each text is analysed as one article
+by the real pipeline (:func:`warta.analyze`, or the ``coder`` given): a stage that fails makes
+the evaluation fail with that stage's error, there is no second, partial pipeline. Predicted
+events are matched to gold events of the same text:
 
 * **detection**: per text, "has an event" against "gold has an event";
 * **root / code / source / target**: a predicted event is a true positive when it can be
@@ -30,7 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PRF", "EventReport", "evaluate_events", "norm_code", "score_events"]
+from warta.pipeline import analyze
+from warta.record import Event
+
+__all__ = ["PRF", "EventReport", "evaluate_events", "norm_code", "pipeline_events", "score_events"]
 
 
 @dataclass(slots=True)
@@ -54,9 +58,15 @@ class PRF:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp_pred": self.tp_pred, "n_pred": self.n_pred,
-                "tp_gold": self.tp_gold, "n_gold": self.n_gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp_pred": self.tp_pred,
+            "n_pred": self.n_pred,
+            "tp_gold": self.tp_gold,
+            "n_gold": self.n_gold,
+        }
 
 
 @dataclass(slots=True)
@@ -100,19 +110,25 @@ class EventReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "files": self.files, "texts": self.texts, "gold_events": self.gold_events,
+            "files": self.files,
+            "texts": self.texts,
+            "gold_events": self.gold_events,
             "predicted_events": self.predicted_events,
-            "detection": self.detection.to_dict(), "root": self.root.to_dict(),
-            "code": self.code.to_dict(), "source": self.source.to_dict(),
+            "detection": self.detection.to_dict(),
+            "root": self.root.to_dict(),
+            "code": self.code.to_dict(),
+            "source": self.source.to_dict(),
             "target": self.target.to_dict(),
             "matched": self.matched,
             "code_accuracy": round(self.code_accuracy, 4),
             "source_accuracy": round(self.source_accuracy, 4),
             "target_accuracy": round(self.target_accuracy, 4),
             "source_country_accuracy": round(self.source_country / self.matched, 4)
-            if self.matched else 0.0,
+            if self.matched
+            else 0.0,
             "target_country_accuracy": round(self.target_country / self.matched, 4)
-            if self.matched else 0.0,
+            if self.matched
+            else 0.0,
             "no_event_texts": self.no_event_texts,
             "false_event_rate": round(self.false_event_rate, 4),
             "confusion": {g: dict(c) for g, c in sorted(self.confusion.items())},
@@ -121,19 +137,27 @@ class EventReport:
 
     def format(self) -> str:
         d = self.to_dict()
-        lines = [(f"events: {self.texts} texts, {self.gold_events} gold events, "
-                  f"{self.predicted_events} predicted ({d['ms_per_text']} ms/text)"),
-                 f"{'':10} {'P':>7} {'R':>7} {'F1':>7}"]
+        lines = [
+            (
+                f"events: {self.texts} texts, {self.gold_events} gold events, "
+                f"{self.predicted_events} predicted ({d['ms_per_text']} ms/text)"
+            ),
+            f"{'':10} {'P':>7} {'R':>7} {'F1':>7}",
+        ]
         for name in ("detection", "root", "code", "source", "target"):
             prf: PRF = getattr(self, name)
             lines.append(f"{name:10} {prf.precision:7.3f} {prf.recall:7.3f} {prf.f1:7.3f}")
-        lines.append(f"on {self.matched} correctly detected events: full code "
-                     f"{self.code_accuracy:.3f}, source {self.source_accuracy:.3f} "
-                     f"(country {d['source_country_accuracy']:.3f}), target "
-                     f"{self.target_accuracy:.3f} (country {d['target_country_accuracy']:.3f})")
+        lines.append(
+            f"on {self.matched} correctly detected events: full code "
+            f"{self.code_accuracy:.3f}, source {self.source_accuracy:.3f} "
+            f"(country {d['source_country_accuracy']:.3f}), target "
+            f"{self.target_accuracy:.3f} (country {d['target_country_accuracy']:.3f})"
+        )
         if self.no_event_texts:
-            lines.append(f"no-event texts: {self.no_event_texts}, false-event rate "
-                         f"{self.false_event_rate:.3f}")
+            lines.append(
+                f"no-event texts: {self.no_event_texts}, false-event rate "
+                f"{self.false_event_rate:.3f}"
+            )
         roots = sorted({r for c in self.confusion.values() for r in c} | set(self.confusion))
         if roots:
             lines.append("confusion (rows gold root, columns predicted root; -- none):")
@@ -186,7 +210,7 @@ def _ok(ev: Any, line: dict, side: str) -> bool:
         return True
     # The gold writes a body without a dictionary code as plain "IGO"/"NGO": any code of
     # that kind names it at least as precisely.
-    return bool(code) and any(g in ("IGO", "NGO") and code.startswith(g) for g in gold)
+    return code is not None and any(g in ("IGO", "NGO") and code.startswith(g) for g in gold)
 
 
 def _country_ok(ev: Any, line: dict, side: str) -> bool:
@@ -195,11 +219,22 @@ def _country_ok(ev: Any, line: dict, side: str) -> bool:
     return (code[:3] if code else None) in gold
 
 
-def _match(golds: list[dict], preds: list[Any], ok: Callable[[Any, dict], bool],
-           score: Callable[[Any, dict], int] = lambda p, g: 0) -> tuple[int, int, list]:
+def _match(
+    golds: list[dict],
+    preds: list[Any],
+    ok: Callable[[Any, dict], bool],
+    score: Callable[[Any, dict], int] = lambda p, g: 0,
+) -> tuple[int, int, list]:
     """Greedy pairing by score; returns (matched preds, matched gold lines, pairs)."""
-    pairs = sorted(((score(p, g), -i, -j, i, j) for i, p in enumerate(preds)
-                    for j, g in enumerate(golds) if ok(p, g)), reverse=True)
+    pairs = sorted(
+        (
+            (score(p, g), -i, -j, i, j)
+            for i, p in enumerate(preds)
+            for j, g in enumerate(golds)
+            if ok(p, g)
+        ),
+        reverse=True,
+    )
     cap = [_capacity(g) for g in golds]
     used_p: set[int] = set()
     hit_g: set[int] = set()
@@ -230,8 +265,13 @@ def score_events(report: EventReport, text: str, golds: list[dict], preds: list[
     report.texts += 1
     report.gold_events += len(golds)
     report.predicted_events += len(preds)
-    _add(report.detection, int(bool(preds) and bool(golds)), int(bool(preds)),
-         int(bool(preds) and bool(golds)), int(bool(golds)))
+    _add(
+        report.detection,
+        int(bool(preds) and bool(golds)),
+        int(bool(preds)),
+        int(bool(preds) and bool(golds)),
+        int(bool(golds)),
+    )
     if no_event:
         report.no_event_texts += 1
         report.no_event_false += int(bool(preds))
@@ -240,14 +280,20 @@ def score_events(report: EventReport, text: str, golds: list[dict], preds: list[
         return p.cameo[:2] == g["cameo"][:2]
 
     def full(p: Any, g: dict) -> int:
-        return (3 * (p.cameo == g["cameo"]) + 2 * _ok(p, g, "source") + _ok(p, g, "target")
-                + (p.cameo[:3] == g["cameo"][:3]))
+        return (
+            3 * (p.cameo == g["cameo"])
+            + 2 * _ok(p, g, "source")
+            + _ok(p, g, "target")
+            + (p.cameo[:3] == g["cameo"][:3])
+        )
 
     tp, tg, pairs = _match(golds, preds, root, full)
     _add(report.root, tp, len(preds), tg, len(golds))
-    for name, ok in (("code", lambda p, g: p.cameo == g["cameo"]),
-                     ("source", lambda p, g: root(p, g) and _ok(p, g, "source")),
-                     ("target", lambda p, g: root(p, g) and _ok(p, g, "target"))):
+    for name, ok in (
+        ("code", lambda p, g: p.cameo == g["cameo"]),
+        ("source", lambda p, g: root(p, g) and _ok(p, g, "source")),
+        ("target", lambda p, g: root(p, g) and _ok(p, g, "target")),
+    ):
         a, b, _ = _match(golds, preds, ok)
         _add(getattr(report, name), a, len(preds), b, len(golds))
     matched_gold = set()
@@ -270,14 +316,24 @@ def score_events(report: EventReport, text: str, golds: list[dict], preds: list[
     if not golds:
         for p in spare:
             report.confusion["--"][p.cameo[:2]] += 1
-    if len(pairs) < len(golds) or spare or any(
+    if (
+        len(pairs) < len(golds)
+        or spare
+        or any(
             p.cameo != g["cameo"] or not _ok(p, g, "source") or not _ok(p, g, "target")
-            for p, g in pairs):
-        report.errors.append({
-            "text": text,
-            "gold": [(g["cameo"], g.get("source_code"), g.get("target_code")) for g in golds],
-            "pred": [(p.cameo, _actor_code(p, "source"), _actor_code(p, "target"), p.rule)
-                     for p in preds]})
+            for p, g in pairs
+        )
+    ):
+        report.errors.append(
+            {
+                "text": text,
+                "gold": [(g["cameo"], g.get("source_code"), g.get("target_code")) for g in golds],
+                "pred": [
+                    (p.cameo, _actor_code(p, "source"), _actor_code(p, "target"), p.rule)
+                    for p in preds
+                ],
+            }
+        )
 
 
 def _read(paths: Iterable[Path]) -> dict[str, list[dict]]:
@@ -295,13 +351,20 @@ def _read(paths: Iterable[Path]) -> dict[str, list[dict]]:
     return texts
 
 
-def evaluate_events(path: str | Path | Iterable[str | Path], *,
-                    coder: Callable[[str], list[Any]] | None = None,
-                    limit: int | None = None) -> EventReport:
+def pipeline_events(text: str) -> list[Event]:
+    """The events of ``text`` analysed as one article by :func:`warta.analyze`; a failing
+    stage raises its ``WartaError``."""
+    return analyze(text).events
+
+
+def evaluate_events(
+    path: str | Path | Iterable[str | Path],
+    *,
+    coder: Callable[[str], list[Any]] = pipeline_events,
+    limit: int | None = None,
+) -> EventReport:
     """Code every text of the gold file(s) at ``path`` and score the events."""
     paths = [Path(path)] if isinstance(path, str | Path) else [Path(p) for p in path]
-    if coder is None:
-        from warta.analysis.events import code_sentence as coder
     texts = _read(paths)
     report = EventReport(files=[str(p) for p in paths])
     t0 = time.perf_counter()

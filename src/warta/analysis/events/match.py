@@ -1,8 +1,9 @@
-"""Find dictionary patterns in a sentence's words (private helper of ``events.py``).
+"""Find dictionary patterns in a sentence's words.
 
 Matching is on lower-cased surface words, so it works whatever the lemmatiser does; a
 clitic "-nya" is stripped ("membantunya" is "membantu"). Gaps (``*``) never cross a comma,
-semicolon, colon or quotation mark: a pattern stays inside one clause.
+semicolon, colon, quotation mark, attribution or condition (``words.GAP_STOP``): a pattern
+stays inside one clause.
 """
 
 from __future__ import annotations
@@ -11,16 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from warta.analysis.event_morph import di, men
-from warta.knowledge.cameo import DictEntry, entries
+from warta.analysis.events.dictionary import DictEntry, entries
+from warta.analysis.events.morph import di, men
+from warta.analysis.events.words import GAP_STOP
 
 __all__ = ["PatternMatch", "find_patterns", "lemma_words", "normal_words"]
 
-# A gap stops at clause punctuation, attribution and conditions: "mengancam sanksi jika
-# Moskow melancarkan serangan" must not read as "mengancam ... melancarkan serangan".
-_GAP_STOP = frozenset({",", ";", ":", "“", "”", '"', "(", ")", ".", "?", "!", "kata", "ujar",
-                       "jika", "apabila", "kalau", "bila", "jikalau", "seandainya", "kecuali",
-                       "andaikan", "sementara", "setelah", "sebelum", "karena"})
+# A compiled slot: a gap's length, or the alternatives as word lists (None: optional).
+_Compiled = tuple[int | tuple[list[str] | None, ...], ...]
 
 
 @dataclass(slots=True)
@@ -82,8 +81,13 @@ def lemma_words(words: list[str], lemmas: list[str]) -> list[str]:
         root = lem.lower().replace(" ", "")
         if len(w) <= len(root) + 1:
             continue
-        sfx = "kan" if w.endswith("kan") and not root.endswith("kan") else \
-            "i" if w.endswith("i") and not root.endswith("i") else ""
+        sfx = (
+            "kan"
+            if w.endswith("kan") and not root.endswith("kan")
+            else "i"
+            if w.endswith("i") and not root.endswith("i")
+            else ""
+        )
         got = forms.get((root, sfx))
         if got is not None:
             out[i] = got[1] if w.startswith("di") else got[0]
@@ -91,8 +95,9 @@ def lemma_words(words: list[str], lemmas: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, list[tuple[DictEntry, tuple, str | None, int]]]:
-    idx: dict[str, list] = {}
+def _index() -> dict[str, list[tuple[DictEntry, _Compiled, str | None, int]]]:
+    """First word of a variant -> the variants that start with it."""
+    idx: dict[str, list[tuple[DictEntry, _Compiled, str | None, int]]] = {}
     for e in entries():
         for slots, voice, anchor in e.variants:
             first = next((i for i, s in enumerate(slots) if not s[0].startswith("*")), 0)
@@ -107,10 +112,10 @@ def _index() -> dict[str, list[tuple[DictEntry, tuple, str | None, int]]]:
     return idx
 
 
-def _compile_slots(slots: tuple) -> tuple:
+def _compile_slots(slots: tuple[tuple[str, ...], ...]) -> _Compiled:
     """Slots in the form ``_match`` reads without re-parsing them on every try: a gap
     ``*N`` becomes the int N, each alternative its list of words (``None`` for ``-``)."""
-    out = []
+    out: list[int | tuple[list[str] | None, ...]] = []
     for alts in slots:
         if alts[0].startswith("*"):
             out.append(int(alts[0][1:]))
@@ -119,42 +124,55 @@ def _compile_slots(slots: tuple) -> tuple:
     return tuple(out)
 
 
-def _match(slots: tuple, words: list[str], pos: int, si: int, got: list[int],
-           anchor_slot: int, anchor_pos: list[int]) -> int | None:
-    """Match ``slots[si:]`` (from :func:`_compile_slots`) at ``words[pos:]``; returns the
-    end position or None."""
-    if si == len(slots):
+@dataclass(slots=True)
+class _Try:
+    """One attempt to match a variant: the words, the slots, what matched so far."""
+
+    words: list[str]
+    slots: _Compiled
+    anchor_slot: int
+    got: list[int]
+    anchor_pos: list[int]
+
+
+def _match_gap(t: _Try, pos: int, si: int, limit: int) -> int | None:
+    for skip in range(limit + 1):
+        p = pos + skip
+        if p > len(t.words):
+            break
+        if skip and t.words[p - 1] in GAP_STOP:
+            break
+        end = _match(t, p, si + 1)
+        if end is not None:
+            return end
+    return None
+
+
+def _match(t: _Try, pos: int, si: int) -> int | None:
+    """Match ``t.slots[si:]`` at ``t.words[pos:]``; returns the end position or None."""
+    if si == len(t.slots):
         return pos
-    alts = slots[si]
+    alts = t.slots[si]
     if isinstance(alts, int):
-        limit = alts
-        for skip in range(limit + 1):
-            p = pos + skip
-            if p > len(words):
-                break
-            if skip and words[p - 1] in _GAP_STOP:
-                break
-            end = _match(slots, words, p, si + 1, got, anchor_slot, anchor_pos)
-            if end is not None:
-                return end
-        return None
+        return _match_gap(t, pos, si, alts)
     for parts in alts:
         if parts is None:
-            end = _match(slots, words, pos, si + 1, got, anchor_slot, anchor_pos)
+            end = _match(t, pos, si + 1)
             if end is not None:
                 return end
             continue
-        if words[pos:pos + len(parts)] == parts:
-            mark = len(got)
-            got.extend(range(pos, pos + len(parts)))
-            if si == anchor_slot:
-                anchor_pos.append(pos)
-            end = _match(slots, words, pos + len(parts), si + 1, got, anchor_slot, anchor_pos)
-            if end is not None:
-                return end
-            del got[mark:]
-            if si == anchor_slot:
-                anchor_pos.pop()
+        if t.words[pos : pos + len(parts)] != parts:
+            continue
+        mark = len(t.got)
+        t.got.extend(range(pos, pos + len(parts)))
+        if si == t.anchor_slot:
+            t.anchor_pos.append(pos)
+        end = _match(t, pos + len(parts), si + 1)
+        if end is not None:
+            return end
+        del t.got[mark:]
+        if si == t.anchor_slot:
+            t.anchor_pos.pop()
     return None
 
 
@@ -164,11 +182,11 @@ def find_patterns(words: list[str]) -> list[PatternMatch]:
     out: list[PatternMatch] = []
     for i, w in enumerate(words):
         for e, slots, voice, anchor in idx.get(w, ()):
-            got: list[int] = []
-            anchor_pos: list[int] = []
-            end = _match(slots, words, i, 0, got, anchor, anchor_pos)
+            t = _Try(words, slots, anchor, [], [])
+            end = _match(t, i, 0)
             if end is None:
                 continue
-            a = anchor_pos[0] if anchor_pos else got[0]
+            got = t.got
+            a = t.anchor_pos[0] if t.anchor_pos else got[0]
             out.append(PatternMatch(e, voice, a, got, got[0], got[-1] + 1))
     return out
