@@ -2,7 +2,7 @@
 
     WartaError
     ├── InputError            a document cannot be read
-    │   ├── EmptyDocument     nothing to analyse (empty file, empty record)
+    │   ├── EmptyDocument     nothing to analyse (empty file or record, text too short)
     │   ├── BinaryDocument    not text (NUL bytes, an image, an archive)
     │   ├── DocumentTooLarge  over the size limit
     │   └── MalformedDocument broken HTML, feed, WARC or JSON record
@@ -19,15 +19,15 @@ from __future__ import annotations
 from typing import Self
 
 __all__ = [
-    "WartaError",
-    "InputError",
-    "EmptyDocument",
     "BinaryDocument",
     "DocumentTooLarge",
+    "EmptyDocument",
+    "InputError",
     "MalformedDocument",
-    "StoreError",
-    "QueryError",
     "ModelError",
+    "QueryError",
+    "StoreError",
+    "WartaError",
 ]
 
 

@@ -19,33 +19,97 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from warta.export.atomic import atomic_path
-from warta.record import Analysis, DateMention, Event, Place
+from warta.record import Actor, Analysis, DateMention, Entity, Event, Place, Quote
 
-__all__ = ["EVENT_COLUMNS", "MENTION_COLUMNS", "GKG_COLUMNS", "write_events", "write_mentions", "write_gkg"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "GKG_COLUMNS",
+    "MENTION_COLUMNS",
+    "write_events",
+    "write_gkg",
+    "write_mentions",
+]
 
-_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-          "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
 _GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
 EVENT_COLUMNS = (
     ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
-    + [f"Actor1{c}" for c in _ACTOR] + [f"Actor2{c}" for c in _ACTOR]
-    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-       "NumMentions", "NumSources", "NumArticles", "AvgTone"]
-    + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO] + [f"ActionGeo_{c}" for c in _GEO]
+    + [f"Actor1{c}" for c in _ACTOR]
+    + [f"Actor2{c}" for c in _ACTOR]
+    + [
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    ]
+    + [f"Actor1Geo_{c}" for c in _GEO]
+    + [f"Actor2Geo_{c}" for c in _GEO]
+    + [f"ActionGeo_{c}" for c in _GEO]
     + ["DATEADDED", "SOURCEURL"]
 )
 MENTION_COLUMNS = [
-    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
-    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
-    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
 ]
 GKG_COLUMNS = [
-    "GKGRECORDID", "V2.1DATE", "V2SOURCECOLLECTIONIDENTIFIER", "V2SOURCECOMMONNAME",
-    "V2DOCUMENTIDENTIFIER", "V1COUNTS", "V2.1COUNTS", "V1THEMES", "V2ENHANCEDTHEMES", "V1LOCATIONS",
-    "V2ENHANCEDLOCATIONS", "V1PERSONS", "V2ENHANCEDPERSONS", "V1ORGANIZATIONS",
-    "V2ENHANCEDORGANIZATIONS", "V1.5TONE", "V2.1ENHANCEDDATES", "V2GCAM", "V2.1SHARINGIMAGE",
-    "V2.1RELATEDIMAGES", "V2.1SOCIALIMAGEEMBEDS", "V2.1SOCIALVIDEOEMBEDS", "V2.1QUOTATIONS",
-    "V2.1ALLNAMES", "V2.1AMOUNTS", "V2.1TRANSLATIONINFO", "V2EXTRASXML",
+    "GKGRECORDID",
+    "V2.1DATE",
+    "V2SOURCECOLLECTIONIDENTIFIER",
+    "V2SOURCECOMMONNAME",
+    "V2DOCUMENTIDENTIFIER",
+    "V1COUNTS",
+    "V2.1COUNTS",
+    "V1THEMES",
+    "V2ENHANCEDTHEMES",
+    "V1LOCATIONS",
+    "V2ENHANCEDLOCATIONS",
+    "V1PERSONS",
+    "V2ENHANCEDPERSONS",
+    "V1ORGANIZATIONS",
+    "V2ENHANCEDORGANIZATIONS",
+    "V1.5TONE",
+    "V2.1ENHANCEDDATES",
+    "V2GCAM",
+    "V2.1SHARINGIMAGE",
+    "V2.1RELATEDIMAGES",
+    "V2.1SOCIALIMAGEEMBEDS",
+    "V2.1SOCIALVIDEOEMBEDS",
+    "V2.1QUOTATIONS",
+    "V2.1ALLNAMES",
+    "V2.1AMOUNTS",
+    "V2.1TRANSLATIONINFO",
+    "V2EXTRASXML",
 ]
 _GEO_TYPE = {"country": 1, "admin1": 5, "admin2": 4, "city": 4, "region": 5}
 _CLEAN = re.compile(r"[\t\r\n]+")
@@ -80,7 +144,11 @@ def _published(a: Analysis) -> datetime | None:
         return None
     value = a.article.published.value
     try:
-        return datetime.fromisoformat(value[:19]) if "T" in value else datetime.fromisoformat(value[:10])
+        return (
+            datetime.fromisoformat(value[:19])
+            if "T" in value
+            else datetime.fromisoformat(value[:10])
+        )
     except ValueError:
         return None
 
@@ -111,12 +179,18 @@ def _geo(place: Place | None) -> list[str]:
     if place is None or place.lat is None:
         return [""] * len(_GEO)
     return [
-        str(_GEO_TYPE.get(place.kind or "", 4)), _clean(place.name, "#;"), _fips(place.country),
-        _clean(place.admin1), "", f"{place.lat:.4f}", f"{place.lon:.4f}", _clean(place.kb_id),
+        str(_GEO_TYPE.get(place.kind or "", 4)),
+        _clean(place.name, "#;"),
+        _fips(place.country),
+        _clean(place.admin1),
+        "",
+        f"{place.lat:.4f}",
+        f"{place.lon:.4f}",
+        _clean(place.kb_id),
     ]
 
 
-def _actor(a: Analysis, actor) -> list[str]:  # noqa: ANN001 - record.Actor | None
+def _actor(a: Analysis, actor: Actor | None) -> list[str]:
     if actor is None:
         return [""] * len(_ACTOR)
     code = actor.code or ""
@@ -151,8 +225,12 @@ def _clusters(analyses: Iterable[Analysis]) -> list[_Cluster]:
             if ev.negated:
                 continue  # GDELT records what happened, not what was denied
             day = _event_day(a, ev)
-            key = (ev.source.code if ev.source else "", ev.target.code if ev.target else "", ev.cameo,
-                   day.isoformat() if day else "")
+            key = (
+                ev.source.code if ev.source else "",
+                ev.target.code if ev.target else "",
+                ev.cameo,
+                day.isoformat() if day else "",
+            )
             clusters.setdefault(key, _Cluster(key)).mentions.append((a, ev))
     return list(clusters.values())
 
@@ -185,11 +263,20 @@ def write_events(analyses: Iterable[Analysis], path: Path) -> int:
                 *_actor(a, ev.source),
                 *_actor(a, ev.target),
                 "1" if ev.root == ev.cameo[:2] and _is_first_sentence(a, ev) else "0",
-                ev.cameo, ev.cameo[:3], ev.root, str(ev.quad_class), f"{ev.goldstein:.1f}",
-                str(len(c.mentions)), str(len(sources)), str(len(articles)),
+                ev.cameo,
+                ev.cameo[:3],
+                ev.root,
+                str(ev.quad_class),
+                f"{ev.goldstein:.1f}",
+                str(len(c.mentions)),
+                str(len(sources)),
+                str(len(articles)),
                 f"{sum(tones) / len(tones):.4f}" if tones else "0",
-                *_geo(src_place), *_geo(tgt_place), *_geo(place),
-                _stamp(_published(a)), _clean(_doc_url(a)),
+                *_geo(src_place),
+                *_geo(tgt_place),
+                *_geo(place),
+                _stamp(_published(a)),
+                _clean(_doc_url(a)),
             ]
             assert len(row) == len(EVENT_COLUMNS)
             fh.write("\t".join(row) + "\n")
@@ -198,7 +285,9 @@ def write_events(analyses: Iterable[Analysis], path: Path) -> int:
 
 def _is_first_sentence(a: Analysis, ev: Event) -> bool:
     # GDELT's IsRootEvent: the event is in the lead of the article.
-    return bool(a.sentences) and ev.sentence.start <= a.sentences[min(2, len(a.sentences) - 1)].start
+    return (
+        bool(a.sentences) and ev.sentence.start <= a.sentences[min(2, len(a.sentences) - 1)].start
+    )
 
 
 def write_mentions(analyses: Iterable[Analysis], path: Path) -> int:
@@ -209,17 +298,32 @@ def write_mentions(analyses: Iterable[Analysis], path: Path) -> int:
             first_a, first_ev = c.mentions[0]
             first_day = _event_day(first_a, first_ev)
             for a, ev in c.mentions:
-                sid = next((i + 1 for i, s in enumerate(a.sentences) if s.start <= ev.sentence.start < s.end), 0)
+                sid = next(
+                    (
+                        i + 1
+                        for i, s in enumerate(a.sentences)
+                        if s.start <= ev.sentence.start < s.end
+                    ),
+                    0,
+                )
                 evidence = ev.evidence[0].start if ev.evidence else ev.sentence.start
                 row = [
                     str(c.gid),
                     first_day.strftime("%Y%m%d000000") if first_day else "",
                     _stamp(_published(a)),
-                    "1", _clean(_source_name(a)), _clean(_doc_url(a)), str(sid),
+                    "1",
+                    _clean(_source_name(a)),
+                    _clean(_doc_url(a)),
+                    str(sid),
                     str(ev.source.start) if ev.source and ev.source.start is not None else "-1",
                     str(ev.target.start) if ev.target and ev.target.start is not None else "-1",
-                    str(evidence), "1", str(round(ev.confidence * 100)), str(len(a.article.text)),
-                    f"{a.tone.score * 100:.4f}" if a.tone else "0", "", "",
+                    str(evidence),
+                    "1",
+                    str(round(ev.confidence * 100)),
+                    str(len(a.article.text)),
+                    f"{a.tone.score * 100:.4f}" if a.tone else "0",
+                    "",
+                    "",
                 ]
                 assert len(row) == len(MENTION_COLUMNS)
                 fh.write("\t".join(row) + "\n")
@@ -242,10 +346,10 @@ def _gkg_row(a: Analysis, n: int) -> list[str]:
     persons = [e for e in a.entities if e.type == "PER"]
     orgs = [e for e in a.entities if e.type == "ORG"]
 
-    def names(ents):  # noqa: ANN001, ANN202
+    def names(ents: list[Entity]) -> str:
         return ";".join(dict.fromkeys(_clean(e.name, ";,") for e in ents))
 
-    def enhanced(ents):  # noqa: ANN001, ANN202
+    def enhanced(ents: list[Entity]) -> str:
         return ";".join(f"{_clean(e.name, ';,')},{m.start}" for e in ents for m in e.mentions)
 
     theme_names = [t.gdelt or f"WARTA_{t.id}" for t in a.themes]
@@ -256,37 +360,80 @@ def _gkg_row(a: Analysis, n: int) -> list[str]:
         geo = _geo(p)
         v1loc.append("#".join([geo[0], geo[1], geo[2], geo[3], geo[5], geo[6], geo[7]]))
         ent = a.entity(p.entity_id)
-        for m in (ent.mentions if ent else [None]):
+        for m in ent.mentions if ent else [None]:
             v2loc.append("#".join([*geo[:5], geo[5], geo[6], geo[7], str(m.start) if m else ""]))
     tone = a.tone
     v15 = ""
     if tone is not None:
         words = len(art.text.split())
-        v15 = ",".join(f"{x:.4f}" for x in (
-            (tone.positive - tone.negative) * 100, tone.positive * 100, tone.negative * 100,
-            tone.polarity * 100, 0.0, 0.0)) + f",{words}"
+        v15 = (
+            ",".join(
+                f"{x:.4f}"
+                for x in (
+                    (tone.positive - tone.negative) * 100,
+                    tone.positive * 100,
+                    tone.negative * 100,
+                    tone.polarity * 100,
+                    0.0,
+                    0.0,
+                )
+            )
+            + f",{words}"
+        )
     dates = [_enhanced_date(d) for d in a.dates]
     quotes = "#".join(
-        f"{q.start}|{q.end - q.start}|{_clean(q.cue, '|#')}|{_clean(q.text, '|#')}" for q in a.quotes
-    )
-    speakers = "".join(
-        f"<QUOTE offset=\"{q.start}\" speaker=\"{_xml(q.speaker.text if q.speaker else '')}\""
-        f" speaker_id=\"{_xml((a.entity(q.speaker.entity_id).kb_id or '') if q.speaker and a.entity(q.speaker.entity_id) else '')}\""
-        f" via=\"{_xml(q.via or '')}\"/>"
+        f"{q.start}|{q.end - q.start}|{_clean(q.cue, '|#')}|{_clean(q.text, '|#')}"
         for q in a.quotes
     )
-    extras = f"<PAGE_TITLE>{_xml(art.title or '')}</PAGE_TITLE>" + (f"<WARTA_QUOTES>{speakers}</WARTA_QUOTES>" if speakers else "")
-    amounts = ";".join(f"{m.value:g},{_clean(m.object or m.unit or '', ',;')},{m.start}" for m in a.amounts)
+    speakers = "".join(
+        f'<QUOTE offset="{q.start}" speaker="{_xml(q.speaker.text if q.speaker else "")}"'
+        f' speaker_id="{_xml(_speaker_kb_id(a, q))}"'
+        f' via="{_xml(q.via or "")}"/>'
+        for q in a.quotes
+    )
+    extras = f"<PAGE_TITLE>{_xml(art.title or '')}</PAGE_TITLE>" + (
+        f"<WARTA_QUOTES>{speakers}</WARTA_QUOTES>" if speakers else ""
+    )
+    amounts = ";".join(
+        f"{m.value:g},{_clean(m.object or m.unit or '', ',;')},{m.start}" for m in a.amounts
+    )
     allnames = ";".join(f"{_clean(e.name, ';,')},{m.start}" for e in a.entities for m in e.mentions)
     row = [
-        f"{stamp or '0'}-{n}", stamp, "1", _clean(_source_name(a)), _clean(_doc_url(a)),
-        "", "", ";".join(dict.fromkeys(theme_names)),
+        f"{stamp or '0'}-{n}",
+        stamp,
+        "1",
+        _clean(_source_name(a)),
+        _clean(_doc_url(a)),
+        "",
+        "",
+        ";".join(dict.fromkeys(theme_names)),
         ";".join(f"{name},{m.start}" for t, name in zip(a.themes, theme_names) for m in t.mentions),
-        ";".join(v1loc), ";".join(v2loc), names(persons), enhanced(persons), names(orgs), enhanced(orgs),
-        v15, ";".join(x for x in dates if x), "", "", "", "", "", quotes, allnames, amounts, "", extras,
+        ";".join(v1loc),
+        ";".join(v2loc),
+        names(persons),
+        enhanced(persons),
+        names(orgs),
+        enhanced(orgs),
+        v15,
+        ";".join(x for x in dates if x),
+        "",
+        "",
+        "",
+        "",
+        "",
+        quotes,
+        allnames,
+        amounts,
+        "",
+        extras,
     ]
     assert len(row) == len(GKG_COLUMNS)
     return [_clean(x) for x in row]
+
+
+def _speaker_kb_id(a: Analysis, q: Quote) -> str:
+    speaker = a.entity(q.speaker.entity_id) if q.speaker else None
+    return (speaker.kb_id or "") if speaker else ""
 
 
 def _enhanced_date(d: DateMention) -> str:
@@ -322,4 +469,6 @@ def _enhanced_date(d: DateMention) -> str:
 
 
 def _xml(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;"))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
