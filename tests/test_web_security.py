@@ -83,6 +83,17 @@ def test_the_bound_host_and_named_hosts_are_accepted(store):
         _error(c.get("/api/articles", headers={"host": "evil.example"}), 400, "InvalidHost")
 
 
+def test_the_address_a_connection_arrived_at_is_accepted(store):
+    # `warta serve --host 192.0.2.7`: reached by that address, whatever create_app was told
+    with TestClient(create_app(store=store), base_url="http://192.0.2.7:8765") as c:
+        assert c.get("/api/articles").status_code == 200
+        _error(
+            c.get("/api/articles", headers={"host": "rebound.evil.example:8765"}),
+            400,
+            "InvalidHost",
+        )
+
+
 # -- item 11: security headers, no inline script, nothing fetched from elsewhere ----------
 
 

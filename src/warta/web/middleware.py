@@ -80,7 +80,9 @@ def host_name(header: str | None) -> str | None:
 
 
 class HostCheck:
-    """Answer only requests addressed to one of ``allowed`` host names ("*": any)."""
+    """Answer only requests addressed to one of ``allowed`` host names ("*": any), or to
+    the IP address the connection arrived at: a page that rebinds its own domain name to
+    this machine still sends that name, never the bare address."""
 
     def __init__(self, app: ASGIApp, allowed: Iterable[str]) -> None:
         self.app = app
@@ -89,7 +91,8 @@ class HostCheck:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and "*" not in self.allowed:
             host = host_name(Headers(scope=scope).get("host"))
-            if host not in self.allowed:
+            local_address = (scope.get("server") or ("",))[0]
+            if host is None or (host not in self.allowed and host != local_address):
                 shown = Headers(scope=scope).get("host", "")[:100]
                 response = error_response(
                     400, "InvalidHost", f"this server does not answer to host {shown!r}", _CLOSE
