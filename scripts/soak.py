@@ -53,7 +53,7 @@ import time
 import urllib.error
 import urllib.request
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +98,7 @@ class Run:
         what = []
         if self.timed_out:
             what.append(
-                f"stopped after {self.seconds:.0f} s: hung (no CPU time for {STALL:.0f} s) or over its time limit"
+                f"stopped after {self.seconds:.0f} s: hung (under 2 s of CPU time in {STALL:.0f} s) or over its time limit"
             )
         elif self.code is not None and self.code < 0:
             what.append(f"killed by signal {-self.code}")
@@ -107,7 +107,10 @@ class Run:
             lines = [line for line in block.strip().splitlines() if line.strip()]
             if i + 1 < len(blocks) and lines and lines[-1].startswith(CHAINED):
                 continue  # the next traceback is the same incident
-            raised = [line for line in lines if re.match(r"[\w.]+(: |$)", line)]
+            # exception groups indent their tracebacks with "| "
+            raised = [
+                m.group(1) for line in lines if (m := re.match(r"[\s|+-]*([\w.]+(?:: .*)?)$", line))
+            ]
             what.append("traceback: " + ((raised or lines or ["?"])[-1])[:160])
         return what
 
@@ -166,20 +169,26 @@ def finish(
     stall: float | None = STALL,
 ) -> Run:
     """Wait for ``proc``, with its peak memory from wait4. Its process group is killed at
-    ``timeout``, or once its processes used no CPU time for ``stall`` seconds (blocked)."""
+    ``timeout``, or once its processes used under 2 s of CPU time in ``stall`` seconds:
+    blocked (a progress bar's refresh thread keeps using a little)."""
     deadline = started + timeout
-    cpu, busy = -1, time.monotonic()
+    samples: deque[tuple[float, float]] = deque()  # (time, CPU seconds of the group)
     timed_out = False
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
         now = time.monotonic()
-        if stall is not None and now - busy > 5:
-            used = _group_cpu(proc.pid)
-            if used != cpu:
-                cpu, busy = used, now
-        if now > deadline or (stall is not None and now - busy > stall):
+        if stall is not None and (not samples or now - samples[-1][0] >= 5):
+            samples.append((now, _group_cpu(proc.pid)))
+            while len(samples) > 1 and now - samples[1][0] >= stall:
+                samples.popleft()
+        hung = (
+            bool(samples)
+            and now - samples[0][0] >= (stall or 0)
+            and samples[-1][1] - samples[0][1] < 2
+        )
+        if now > deadline or (stall is not None and hung):
             timed_out = True
             _kill_group(proc.pid)
             pid, status, usage = os.wait4(proc.pid, 0)
@@ -239,8 +248,9 @@ def _group_size(pgid: int) -> int:
     return sum(1 for _ in _group_stats(pgid))
 
 
-def _group_cpu(pgid: int) -> int:
-    return sum(int(f[11]) + int(f[12]) for f in _group_stats(pgid))  # utime + stime, in ticks
+def _group_cpu(pgid: int) -> float:
+    ticks = sum(int(f[11]) + int(f[12]) for f in _group_stats(pgid))  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _wait_group_empty(pgid: int, seconds: float) -> int:
@@ -747,13 +757,15 @@ def _bad_urls(urls: list[str | None]) -> list[str]:
 
 def _stored_by_group(db: Path, groups: list[Group]) -> tuple[Counter, list[str]]:
     counts: Counter = Counter()
+    urls = []
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         rows = conn.execute("SELECT origin, url FROM documents").fetchall()
-    for origin, _url in rows:
+    for origin, url in rows:
         owner = _owner(origin or "", groups)
         if owner is not None:
             counts[owner.name] += 1
-    return counts, _bad_urls([url for _o, url in rows])
+            urls.append(url)
+    return counts, _bad_urls(urls)
 
 
 def _ingest_once(
