@@ -30,13 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         "--mode",
         choices=["auto", "article", "raw"],
         default="auto",
-        help="article text: parse_article (auto/article) or the raw record text",
+        help="text alone: parse_article (auto/article) or the raw record text (raw)",
     )
     ap.add_argument(
         "--entities",
         choices=["auto", "none", "require"],
         default="auto",
-        help="resolve entities with the shipped model (auto: when it loads)",
+        help="score the real pipeline, with entities (auto: when the model is built); "
+        "none: the text alone (see --mode)",
     )
     ap.add_argument(
         "--subset",

@@ -150,6 +150,54 @@ CASES = [
         [("indirect", "Polres Bandung, kata Budi, menambah patroli di pasar", "Budi Santoso")],
         id="indirect-parenthetical-cue",
     ),
+    pytest.param(
+        "Pasokan beras, sambung Siti, cukup sampai akhir tahun.",
+        [("indirect", "Pasokan beras, sambung Siti, cukup sampai akhir tahun", "Siti Rahma")],
+        id="indirect-parenthetical-any-bare-speech-verb",
+    ),
+    pytest.param(
+        "Lebih lanjut, dipaparkan Budi, jembatan itu dibangun dengan dana desa.",
+        [
+            (
+                "indirect",
+                "Lebih lanjut, dipaparkan Budi, jembatan itu dibangun dengan dana desa",
+                "Budi Santoso",
+            )
+        ],
+        id="indirect-parenthetical-passive",
+    ),
+    pytest.param(
+        "Budi Santoso tiba di Bandung pada pagi hari. "
+        "Diungkapkan, jembatan itu akan selesai tahun depan.",
+        [("indirect", "jembatan itu akan selesai tahun depan", "Budi Santoso")],
+        id="indirect-passive-opener",
+    ),
+    pytest.param(
+        "Andi Wijaya juga dinilai Budi Santoso mampu memimpin tim dengan baik.",
+        [("indirect", "mampu memimpin tim dengan baik", "Budi Santoso")],
+        id="indirect-passive-agent",
+    ),
+    pytest.param(
+        "Budi Santoso tanpa ragu menyebut harga beras akan turun pekan depan.",
+        [("indirect", "harga beras akan turun pekan depan", "Budi Santoso")],
+        id="tanpa-ragu-is-no-denial",
+    ),
+    pytest.param(
+        "Budi Santoso tidak pernah menyebut harga beras akan turun pekan depan.",
+        [],
+        id="denial-is-no-report",
+    ),
+    pytest.param(
+        '"Kami sudah menangkap dua pelaku," kata Kompol Ari Purwantono.',
+        [("direct", "Kami sudah menangkap dua pelaku,", "Ari Purwantono")],
+        id="rank-title-is-not-the-name",
+    ),
+    pytest.param(
+        "Budi Santoso tiba di gedung DPR pagi ini. "
+        "Legislator asal Bandung ini meyakini bahwa anggaran desa akan naik.",
+        [("indirect", "anggaran desa akan naik", "Budi Santoso")],
+        id="office-title-description-points-back",
+    ),
 ]
 
 
@@ -216,6 +264,24 @@ def test_relay_outlet_is_via_not_speaker(text, via):
     (q,) = extract_quotes(a)
     assert q.via == via
     assert _speaker_name(a, q) == "Budi Santoso"
+
+
+@pytest.mark.parametrize("verb", ["disebut", "dinilai", "diklaim"])
+def test_passive_agent_cue_is_the_verb_as_written(verb):
+    text = f"Andi Wijaya juga {verb} Budi Santoso mampu memimpin tim dengan baik."
+    (q,) = extract_quotes(_analysis(text))
+    assert q.cue == verb
+
+
+def test_doc_over_other_text_is_refused():
+    """The Doc must be parsed from the article's own text: offsets of another text would
+    point at the wrong words (this used to be swallowed by a broad except)."""
+    spacy = pytest.importorskip("spacy")
+    a = _analysis('"Kami siap," kata Budi Santoso.')
+    with pytest.raises(ValueError, match="not parsed from"):
+        extract_quotes(a, spacy.blank("id")("Teks lain sama sekali."))
+    same = spacy.blank("id")(a.article.text)
+    assert [q.text for q in extract_quotes(a, same)] == ["Kami siap,"]
 
 
 def test_outlet_credit_in_another_sentence_is_not_a_via():

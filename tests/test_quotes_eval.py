@@ -5,6 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pytest
+
+import warta.evaluation.quotes as evaluation
+from warta.errors import ModelError, WartaError
 from warta.evaluation.quotes import (
     GoldQuote,
     QuoteScores,
@@ -95,3 +99,49 @@ def test_drift_is_detected_and_offsets_follow_cleaning(tmp_path):
     assert scores.drifted == 1 and scores.unmapped == 0
     assert scores.spans["direct"].tp_exact == 1
     assert scores.speaker_accuracy("direct", lenient=True) == 1.0
+
+
+def _one_article(tmp_path):
+    raw = '"Kami siap," kata Budi.'
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "x1", "url": "u", "text": raw}) + "\n", encoding="utf-8")
+    gold = tmp_path / "g.jsonl"
+    row = {"article": "x1", "kind": "direct", "start": 1, "end": 11, "speaker": "Budi"}
+    gold.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    return gold, corpus
+
+
+def test_a_failing_pipeline_fails_the_evaluation(tmp_path, monkeypatch):
+    """The evaluation scores the real pipeline; a stage that raises is an error, never a
+    silent fallback to a partial pipeline or a low score."""
+    gold, corpus = _one_article(tmp_path)
+
+    def broken(docs):
+        for doc in docs:
+            yield WartaError("analysis failed: RuntimeError: boom", doc=doc.name)
+
+    monkeypatch.setattr(evaluation, "load_pipeline", lambda: None)
+    monkeypatch.setattr(evaluation, "analyze_documents", broken)
+    with pytest.raises(WartaError, match="boom"):
+        evaluate_quotes(gold, corpus, entities="require")
+
+
+def test_without_the_model_auto_scores_the_text_alone(tmp_path, monkeypatch):
+    gold, corpus = _one_article(tmp_path)
+
+    def missing():
+        raise ModelError("language model not built")
+
+    monkeypatch.setattr(evaluation, "load_pipeline", missing)
+    scores = evaluate_quotes(gold, corpus)
+    assert scores.mode.endswith("text-only (no language model), subset=all")
+    assert scores.spans["direct"].tp_exact == 1
+    with pytest.raises(ModelError):
+        evaluate_quotes(gold, corpus, entities="require")
+
+
+def test_raw_mode_is_text_only(tmp_path):
+    gold, corpus = _one_article(tmp_path)
+    with pytest.raises(ValueError, match="raw"):
+        evaluate_quotes(gold, corpus, mode="raw", entities="require")
+    assert "text-only" in evaluate_quotes(gold, corpus, mode="raw").mode

@@ -6,12 +6,14 @@ speaker's canonical name (and KB id when known) and ``sha1``, the first 8 hex di
 the SHA-1 of the quoted characters, so that a changed corpus is detected, not silently
 mis-scored.
 
-Articles are read from the corpus JSONL, turned into an ``Article`` by
-``warta.article.parse_article`` (mode ``article``, the default when it works) or used as
-they are (mode ``raw``); gold offsets are carried over to the article text by locating
-the quoted characters. Entities come from the shipped pipeline when it loads
-(``warta.language.load_pipeline`` + ``resolve_entities``); otherwise quotes are found
-from the text alone and speakers are compared by name.
+Articles are read from the corpus JSONL. With entities (the default when the shipped
+language model is built) every article goes through the real pipeline,
+``warta.pipeline.analyze_documents``, and its ``quotes`` are scored: the same stages, in
+the same order, as ``warta analyze``. Without entities (``entities="none"``, or "auto"
+when the model is not built) the article is made by ``warta.article.parse_article``
+(mode ``article``) or used as it is (mode ``raw``) and ``extract_quotes`` reads the text
+alone; speakers are then compared by name. Gold offsets are carried over to the article
+text by locating the quoted characters.
 
 Scores: span precision/recall/F1 per kind (``exact``: same start and end; ``overlap``:
 at least one shared character, matched one-to-one, largest overlap first), and speaker
@@ -32,7 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.analysis.quotes import extract_quotes
+from warta.article import parse_article
+from warta.errors import ModelError, WartaError
+from warta.language import load_pipeline
+from warta.pipeline import analyze_documents
 from warta.record import Analysis, Article, Quote, Span
+from warta.sources.jsonl import document_from_record
 
 __all__ = [
     "GoldQuote",
@@ -246,18 +254,13 @@ def _read_corpus(path: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
 
 
 def _article_maker(mode: str) -> tuple[Callable[[dict[str, Any]], Article], str]:
+    """How a corpus row becomes the article the finder reads, and the mode's name."""
     if mode in ("article", "auto"):
-        try:
-            from warta.article import parse_article
-            from warta.sources.jsonl import document_from_record
 
-            def make(row: dict[str, Any]) -> Article:
-                return parse_article(document_from_record(row, name=row["id"]))
+        def make(row: dict[str, Any]) -> Article:
+            return parse_article(document_from_record(row, name=row["id"]))
 
-            return make, "article"
-        except ImportError:
-            if mode == "article":
-                raise
+        return make, "article"
 
     def make_raw(row: dict[str, Any]) -> Article:
         text = row["text"]
@@ -267,30 +270,35 @@ def _article_maker(mode: str) -> tuple[Callable[[dict[str, Any]], Article], str]
     return make_raw, "raw"
 
 
-def _entity_stage(use: str) -> tuple[Callable[[Analysis], Any] | None, str]:
-    """A function filling ``analysis.entities`` and returning the Doc, when available."""
-    if use == "none":
-        return None, "text-only"
+def _use_pipeline(entities: str, mode: str) -> tuple[bool, str]:
+    """Whether to score the real pipeline's quotes, and how the run is described."""
+    if entities not in ("auto", "none", "require"):
+        raise ValueError(f"entities must be auto, none or require, not {entities!r}")
+    if entities == "none":
+        return False, "text-only"
+    if mode == "raw":
+        if entities == "require":
+            raise ValueError("the pipeline parses every article: mode 'raw' needs entities='none'")
+        return False, "text-only (raw mode)"
     try:
-        from warta.analysis.entities import resolve_entities
-        from warta.language import load_pipeline
-
-        nlp = load_pipeline()
-        # Probe once: the knowledge base behind resolve_entities may be missing too.
-        probe = Analysis(article=Article(id="probe", text="Presiden Joko Widodo berkata."))
-        resolve_entities(probe, nlp(probe.article.text))
-    except Exception as exc:
-        if use == "require":
+        load_pipeline()
+    except ModelError:
+        if entities == "require":
             raise
-        return None, f"text-only ({type(exc).__name__})"
+        return False, "text-only (no language model)"
+    return True, "pipeline"
 
-    def run(analysis: Analysis) -> Any:
-        doc = nlp(analysis.article.text)
-        analysis.entities = resolve_entities(analysis, doc)
-        analysis.sentences = [Span(s.start_char, s.end_char) for s in doc.sents]
-        return doc
 
-    return run, "entities"
+def _pipeline_analyses(rows: list[dict[str, Any]]) -> dict[str, Analysis]:
+    """Every article analysed by ``warta.pipeline.analyze_documents``, by id. A failing
+    article raises: a broken stage must not pass for a low score."""
+    docs = [document_from_record(row, name=row["id"]) for row in rows]
+    out: dict[str, Analysis] = {}
+    for row, result in zip(rows, analyze_documents(docs), strict=True):
+        if isinstance(result, WartaError):
+            raise result
+        out[row["id"]] = result
+    return out
 
 
 def _map_offsets(raw: str, text: str, gq: GoldQuote, hint: int) -> tuple[int, int] | None:
@@ -321,13 +329,16 @@ def evaluate_quotes(
 ) -> QuoteScores:
     """Run the quote finder on every gold article and score it.
 
-    ``mode``: "auto"/"article" (parse the record with ``parse_article``) or "raw" (use the
-    record's text as is). ``entities``: "auto" (resolve when the model loads), "none", or
-    "require". ``subset``: "all", "blind" (articles annotated without a system draft) or
+    ``entities``: "require" (run the real pipeline; a missing model raises
+    ``ModelError``), "auto" (the real pipeline when the model is built, else text alone)
+    or "none" (text alone). ``mode`` (text alone only): "auto"/"article" (parse the record
+    with ``parse_article``) or "raw" (use the record's text as is); the pipeline always
+    parses. ``subset``: "all", "blind" (articles annotated without a system draft) or
     "reviewed" (articles annotated by correcting a draft of this finder's output).
+    ``extract`` replaces ``extract_quotes`` (called without a Doc) for tests.
     """
-    if extract is None:
-        from warta.analysis.quotes import extract_quotes as extract
+    if mode not in ("auto", "article", "raw"):
+        raise ValueError(f"mode must be auto, article or raw, not {mode!r}")
     gold = load_gold(gold_path)
     if subset != "all":
         want = subset == "blind"
@@ -336,48 +347,63 @@ def evaluate_quotes(
         keep = set(articles)
         gold = {k: v for k, v in gold.items() if k in keep}
     rows = _read_corpus(Path(corpus_path), set(gold))
-    make_article, art_mode = _article_maker(mode)
-    ent_stage, ent_mode = _entity_stage(entities)
+    use_pipeline, ent_mode = _use_pipeline(entities, mode)
+    if use_pipeline:
+        found = _pipeline_analyses([rows[aid] for aid in sorted(gold) if aid in rows])
+        art_mode = "article"
+    else:
+        make_article, art_mode = _article_maker(mode)
     scores = QuoteScores(mode=f"{art_mode}, {ent_mode}, subset={subset}")
     for aid in sorted(gold):
         row = rows.get(aid)
         if row is None:
             scores.errors.append((aid, "missing", "article not in corpus"))
             continue
-        raw = row["text"]
-        article = make_article(row)
-        analysis = Analysis(article=article)
-        doc = ent_stage(analysis) if ent_stage else None
-        mapped: list[GoldQuote] = []
-        hint = 0
-        for gq in gold[aid]:
-            if gq.sha1 and _sha(raw[gq.start : gq.end]) != gq.sha1:
-                scores.drifted += 1
-                scores.errors.append((aid, "drift", f"{gq.start}:{gq.end}"))
-                continue
-            span = _map_offsets(raw, article.text, gq, hint)
-            if span is None:
-                scores.unmapped += 1
-                scores.errors.append((aid, "unmapped", f"{gq.start}:{gq.end}"))
-                continue
-            hint = span[0]
-            mapped.append(
-                GoldQuote(
-                    aid,
-                    gq.kind,
-                    span[0],
-                    span[1],
-                    gq.speaker,
-                    gq.speaker_kb,
-                    gq.sha1,
-                    gq.url,
-                    gq.blind,
-                )
-            )
-        predicted = extract(analysis, doc)
+        analysis = found[aid] if use_pipeline else Analysis(article=make_article(row))
+        mapped = _gold_in_article(scores, row["text"], analysis.article.text, gold[aid])
+        if extract is not None:
+            predicted = extract(analysis, None)
+        elif use_pipeline:
+            predicted = analysis.quotes
+        else:
+            predicted = extract_quotes(analysis)
         score_article(scores, analysis, mapped, predicted)
         _log_span_errors(scores, aid, mapped, predicted)
     return scores
+
+
+def _gold_in_article(
+    scores: QuoteScores, raw: str, text: str, gold: list[GoldQuote]
+) -> list[GoldQuote]:
+    """The gold quotes of one article with offsets into the article text; drifted and
+    unmapped ones are counted and left out."""
+    mapped: list[GoldQuote] = []
+    hint = 0
+    for gq in gold:
+        if gq.sha1 and _sha(raw[gq.start : gq.end]) != gq.sha1:
+            scores.drifted += 1
+            scores.errors.append((gq.article, "drift", f"{gq.start}:{gq.end}"))
+            continue
+        span = _map_offsets(raw, text, gq, hint)
+        if span is None:
+            scores.unmapped += 1
+            scores.errors.append((gq.article, "unmapped", f"{gq.start}:{gq.end}"))
+            continue
+        hint = span[0]
+        mapped.append(
+            GoldQuote(
+                gq.article,
+                gq.kind,
+                span[0],
+                span[1],
+                gq.speaker,
+                gq.speaker_kb,
+                gq.sha1,
+                gq.url,
+                gq.blind,
+            )
+        )
+    return mapped
 
 
 def _log_span_errors(
@@ -386,12 +412,12 @@ def _log_span_errors(
     _, pairs = _match([(q.start, q.end) for q in gold], [(q.start, q.end) for q in pred])
     hit_g = {g for g, _ in pairs}
     hit_p = {p for _, p in pairs}
-    for i, q in enumerate(gold):
+    for i, gq in enumerate(gold):
         if i not in hit_g:
-            scores.errors.append((aid, f"missed {q.kind}", f"{q.start}:{q.end}"))
-    for i, q in enumerate(pred):
+            scores.errors.append((aid, f"missed {gq.kind}", f"{gq.start}:{gq.end}"))
+    for i, pq in enumerate(pred):
         if i not in hit_p:
-            scores.errors.append((aid, f"spurious {q.kind}", f"{q.start}:{q.end}"))
+            scores.errors.append((aid, f"spurious {pq.kind}", f"{pq.start}:{pq.end}"))
     for g, p in pairs:
         if gold[g].kind != pred[p].kind:
             detail = f"{gold[g].start}:{gold[g].end} gold={gold[g].kind} pred={pred[p].kind}"
