@@ -10,10 +10,11 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 _PROBE = """
-from warta.analysis.entities import _entity, _Mention
+from warta.analysis.entities.grouping import make_entity
+from warta.analysis.entities.mentions import Mention
 text = "Signal dan Signal ada di sini."
-ms = [_Mention(0, 6, label="ORG"), _Mention(11, 17, label="LOC")]
-print(_entity("e1", ms, text, None, None, 2).type)
+ms = [Mention(0, 6, label="ORG"), Mention(11, 17, label="LOC")]
+print(make_entity("e1", ms, text, None, None, 2).type)
 """
 
 
