@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import spacy
 
 from warta.analysis.entities import resolve_entities
-from warta.analysis.geocode import HOME_COUNTRY, geocode, pick_place
+from warta.analysis.geocode import geocode, pick_place
 from warta.knowledge import kb
+from warta.lang.id import HOME_COUNTRY
 from warta.record import Analysis, Article, Entity, Published, Span
 
 

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from warta.lang.id import HOME_COUNTRY
+from warta.lang.id import HOME_COUNTRY, alternation
 
 from .mentions import Context, Found, Mention, alpha3
-from .words import HONORIFICS, RANKS, alternation
+from .words import HONORIFICS, RANKS
 
 __all__ = ["country_in_name", "foreign_institutions", "generic", "names_home"]
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from warta.lang.id import alternation
+
 from .words import (
     APPOSITION_OPENERS,
     OFFICE_NAME_CONNECTIVES,
@@ -14,7 +16,6 @@ from .words import (
     SENTENCE_LEAD_WORDS,
     TITLE_PREFIXES,
     TITLE_SECTORS,
-    alternation,
 )
 
 __all__ = [

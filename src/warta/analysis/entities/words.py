@@ -7,9 +7,6 @@ names them for the code and derives the few unions the rules use.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from warta.knowledge import title_sectors
@@ -40,7 +37,6 @@ __all__ = [
     "STOP_WORDS",
     "TITLE_PREFIXES",
     "TITLE_SECTORS",
-    "alternation",
 ]
 
 _lex = lexicon()
@@ -101,11 +97,3 @@ SENTENCE_LEAD_WORDS = frozenset(
     | _SPEECH_VERBS
     | _lex.words("sentence_opening_connectives")
 )
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first (so that "plt." is tried before
-    "plt"), a phrase's spaces matching any run of white space."""
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
-    )
