@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
+from warta.article._calendar import FULL_MONTHS, WEEKDAYS
 from warta.knowledge import title_sectors
 from warta.lang.id import lexicon
 
@@ -42,16 +43,6 @@ __all__ = [
 _lex = lexicon()
 
 
-def _full_month_names() -> frozenset[str]:
-    """Month names written in full: the longest spelling(s) of each month ("agustus",
-    not "agus"; both "november" and "nopember")."""
-    table = _lex.table("month_names")
-    longest: dict[str, int] = {}
-    for name, month in table.items():
-        longest[month] = max(longest.get(month, 0), len(name))
-    return frozenset(name for name, month in table.items() if len(name) == longest[month])
-
-
 # Office titles -> the CAMEO sector the title gives the person it names; None where the
 # organisation decides ("Juru Bicara Kremlin" is GOV, "Juru Bicara PSSI" is not).
 TITLE_SECTORS = title_sectors()
@@ -80,8 +71,8 @@ PLACE_UNIT_WORDS = _lex.words("place_unit_words")
 PERSON_DESCRIPTORS = _lex.words("person_descriptors")
 # Calendar and clock words: capitalised, they are no names ("Senin", "Desember", "WIB").
 CALENDAR_WORDS = (
-    _full_month_names()
-    | frozenset(_lex.table("weekday_names"))
+    frozenset(FULL_MONTHS)
+    | frozenset(WEEKDAYS)
     | _lex.words("indonesian_time_zones")
     | {"pukul"}  # o'clock
 )
