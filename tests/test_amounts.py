@@ -132,3 +132,10 @@ def test_word_classes_build_the_patterns():
         if factor != "-" and len(scale) > 1:
             (a,) = _amounts(f"Nilainya 5 {scale} orang.")
             assert a.value == pytest.approx(5 * float(factor)), scale
+
+
+@pytest.mark.parametrize("scale", ["miliar", "milyar"])
+def test_a_spelled_count_reads_every_spelling_of_a_scale(scale):
+    # The number-words pattern listed four scales of its own and missed "milyar".
+    (a,) = _amounts(f"Dana sepuluh {scale} rupiah dicairkan.")
+    assert a.value == pytest.approx(1e10)
