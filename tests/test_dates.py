@@ -137,8 +137,11 @@ def test_di_depan_is_a_place_not_the_future():
     from warta.article.dates import extract_dates
     from warta.sources.raw import RawDocument
 
-    raw = RawDocument(name="t", text="Ratusan nelayan berunjuk rasa di depan Gedung DPR pada hari Senin.",
-                      published="2025-05-14T10:00:00")
+    raw = RawDocument(
+        name="t",
+        text="Ratusan nelayan berunjuk rasa di depan Gedung DPR pada hari Senin.",
+        published="2025-05-14T10:00:00",
+    )
     (senin,) = [d for d in extract_dates(parse_article(raw)) if "Senin" in d.text]
     assert senin.value == "2025-05-12"
 
@@ -157,8 +160,10 @@ def test_dates_and_spans_is_both_in_one_pass(published):
     from warta.analysis.amounts import extract_amounts
     from warta.article.dates import dates_and_spans
 
-    text = ("Pada 29 Februari dan Kamis (16/12) harga naik 3 persen, Rp 2 miliar. "
-            "Kemarin, September 2019 dan tahun 2022 disebut; 100 tentara tiba pekan lalu.")
+    text = (
+        "Pada 29 Februari dan Kamis (16/12) harga naik 3 persen, Rp 2 miliar. "
+        "Kemarin, September 2019 dan tahun 2022 disebut; 100 tentara tiba pekan lalu."
+    )
     art = Article(id="t", text=text, published=published)
     dates, spans = dates_and_spans(art)
     assert dates == extract_dates(art)

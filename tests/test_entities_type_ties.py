@@ -19,10 +19,14 @@ print(make_entity("e1", ms, text, None, None, 2).type)
 
 
 def _type_with_seed(seed: str) -> str:
-    env = {**os.environ, "PYTHONHASHSEED": seed,
-           "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
-    out = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True,
-                         text=True, check=True)
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": seed,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 
