@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from warta.article import parse_article
+from warta.language import load_pipeline
 from warta.record import Analysis, Article
 from warta.sources.jsonl import document_from_record
 
@@ -281,8 +282,6 @@ def evaluate(
 ) -> EntityScores:
     """Run the whole pipeline over the gold articles and score it."""
     if nlp is None:
-        from warta.language import load_pipeline
-
         nlp = load_pipeline()
     records = read_articles(news_dir, [g["id"] for g in gold])
     scores = EntityScores()
