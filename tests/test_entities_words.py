@@ -23,7 +23,7 @@ NLP = spacy.blank("id")
 
 def _lead_words() -> list[str]:
     return sorted(
-        LEX.words("speech_verbs")
+        LEX.words("sentence_opening_speech_verbs")
         | LEX.words("citation_words")
         | LEX.words("sentence_opening_connectives")
     )

@@ -81,10 +81,10 @@ _SPEECH_VERBS = _lex.words("speech_verbs")
 # "menurut Jayant".
 SPEAKER_CUES = _SPEECH_VERBS | {v + "nya" for v in _SPEECH_VERBS} | _lex.words("citation_words")
 # Sentence-initial words the model sweeps into a name ("Melansir The Hill", "Namun Putin",
-# "Ujar Budi"), capitalised as they open a sentence.
+# "Kata Budi"), capitalised as they open a sentence.
 SENTENCE_LEAD_WORDS = frozenset(
     w.capitalize()
     for w in _lex.words("citation_words")
-    | _SPEECH_VERBS
+    | _lex.words("sentence_opening_speech_verbs")
     | _lex.words("sentence_opening_connectives")
 )
