@@ -2,10 +2,12 @@
 
 A :class:`Mention` is one stretch of text that names someone or something, with what the
 rules have learnt about it so far. :class:`Context` is what every rule may read about the
-article and never changes once built: the text, the knowledge base, the publication date,
-the knowledge base's alias matches and what the language model labelled. :class:`Found`
-holds the mentions the steps of :func:`~warta.analysis.entities.resolve.resolve_entities`
-keep and drop, in the order they run.
+article, built once: the text, the knowledge base, the publication date, the knowledge
+base's alias matches and what the language model labelled. Its fields never change; the
+alias matches in it are mentions that the steps complete (label, entry, roles) in place.
+:class:`Found` holds the mentions the steps of
+:func:`~warta.analysis.entities.resolve.resolve_entities` keep and drop, in the order they
+run.
 """
 
 from __future__ import annotations
@@ -88,7 +90,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What every rule may read about one article; built once, never changed."""
+    """What every rule may read about one article; built once, its fields never change
+    (``kb_matches`` holds mentions the steps complete in place)."""
 
     text: str
     kb: Any
