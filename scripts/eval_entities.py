@@ -27,10 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default=str(ROOT / "gold" / "entities_dev.jsonl"))
     ap.add_argument("--news", default=str(ROOT.parent / "shared" / "data" / "news"))
     ap.add_argument("--errors", action="store_true", help="print every error too")
-    ap.add_argument("--no-model", action="store_true",
-                    help="tokenizer only, no named entities: measures the KB matcher alone")
-    ap.add_argument("--check-gold", action="store_true",
-                    help="list gold entities without a KB id that the KB can now look up")
+    ap.add_argument(
+        "--no-model",
+        action="store_true",
+        help="tokenizer only, no named entities: measures the KB matcher alone",
+    )
+    ap.add_argument(
+        "--check-gold",
+        action="store_true",
+        help="list gold entities without a KB id that the KB can now look up",
+    )
     args = ap.parse_args(argv)
     gold = load_gold(args.gold)
     if args.check_gold:

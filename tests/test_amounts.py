@@ -97,3 +97,45 @@ def test_qualifier_is_kept_apart_from_the_value():
     text = "Polisi mengerahkan lebih dari 1.500 personel dan sekitar 20 kendaraan."
     got = {(a.value, a.qualifier) for a in extract_amounts(Article(id="t", text=text))}
     assert got == {(1500.0, "lebih dari"), (20.0, "sekitar")}
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, value, unit",
+    [
+        ("Dia terancam pidana hingga 7 tahun penjara.", "hingga", 7, "year"),
+        ("Dia terancam pidana hingga tujuh tahun penjara.", "hingga", 7, "year"),
+        ("Tim bermain dengan minimal 7 pemain.", "minimal", 7, None),
+        ("Tim bermain dengan minimal tujuh pemain.", "minimal", 7, None),
+        ("Polisi menyita sekitar tiga senjata.", "sekitar", 3, None),
+    ],
+)
+def test_a_spelled_count_takes_the_qualifiers_a_written_one_does(text, qualifier, value, unit):
+    # Spelled-out counts read only four of the qualifiers ("lebih dari", "sekitar",
+    # "hampir", "sebanyak"): "hingga tujuh tahun" lost its "hingga".
+    (a,) = _amounts(text)
+    assert (a.qualifier, a.value, a.unit) == (qualifier, value, unit)
+    assert a.text.startswith(qualifier)
+
+
+def test_word_classes_build_the_patterns():
+    # Every currency name, unit and scale of the word classes is read where it is listed.
+    from warta.lang.id import lexicon
+
+    lex = lexicon()
+    for name, code in lex.table("currency_names").items():
+        (a,) = _amounts(f"Nilainya 5 {name} saja.")
+        assert a.unit == code, name
+    for unit, code in lex.table("measure_units").items():
+        found = _amounts(f"Nilainya 5 {unit} saja.")
+        assert [a.unit for a in found] == [code], unit
+    for scale, factor in lex.table("number_scales").items():
+        if factor != "-" and len(scale) > 1:
+            (a,) = _amounts(f"Nilainya 5 {scale} orang.")
+            assert a.value == pytest.approx(5 * float(factor)), scale
+
+
+@pytest.mark.parametrize("scale", ["miliar", "milyar"])
+def test_a_spelled_count_reads_every_spelling_of_a_scale(scale):
+    # The number-words pattern listed four scales of its own and missed "milyar".
+    (a,) = _amounts(f"Dana sepuluh {scale} rupiah dicairkan.")
+    assert a.value == pytest.approx(1e10)

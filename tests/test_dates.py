@@ -86,6 +86,27 @@ def test_no_wild_dates(text):
         assert m.precision == "week" or m.text.isdigit() is False
 
 
+@pytest.mark.parametrize(
+    "text, month, value",
+    [
+        ("Izin itu dicabut pada Juni lalu.", "Juni", "2021-06"),
+        ("Harga naik sejak Juli di pasar.", "Juli", "2021-07"),
+        ("Ekspor turun pada Agustus lalu.", "Agustus", "2021-08"),
+        ("Data itu dirilis pada Nopember lalu.", "Nopember", "2021-11"),
+    ],
+)
+def test_every_full_month_name_alone_is_a_date(text, month, value):
+    # "juni" and "juli" are four letters long like the abbreviations ("agus", "sept"):
+    # a length threshold left them out of the month names that may stand alone.
+    found = [m for m in _one(text) if m.text == month]
+    assert [(m.value, m.precision) for m in found] == [(value, "month")]
+
+
+@pytest.mark.parametrize("text", ["Dia bertemu Agus di Jakarta.", "Rapat pada Agus Salim."])
+def test_an_abbreviated_month_alone_is_not_a_date(text):
+    assert [m for m in _one(text) if m.precision == "month"] == []
+
+
 def test_bare_numbers_are_not_dates():
     assert _one("Harga naik 2.000 rupiah dan 150 orang hadir.") == []
     assert _one("Nilainya Rp 2020 per lembar.") == []
@@ -116,8 +137,11 @@ def test_di_depan_is_a_place_not_the_future():
     from warta.article.dates import extract_dates
     from warta.sources.raw import RawDocument
 
-    raw = RawDocument(name="t", text="Ratusan nelayan berunjuk rasa di depan Gedung DPR pada hari Senin.",
-                      published="2025-05-14T10:00:00")
+    raw = RawDocument(
+        name="t",
+        text="Ratusan nelayan berunjuk rasa di depan Gedung DPR pada hari Senin.",
+        published="2025-05-14T10:00:00",
+    )
     (senin,) = [d for d in extract_dates(parse_article(raw)) if "Senin" in d.text]
     assert senin.value == "2025-05-12"
 
@@ -136,8 +160,10 @@ def test_dates_and_spans_is_both_in_one_pass(published):
     from warta.analysis.amounts import extract_amounts
     from warta.article.dates import dates_and_spans
 
-    text = ("Pada 29 Februari dan Kamis (16/12) harga naik 3 persen, Rp 2 miliar. "
-            "Kemarin, September 2019 dan tahun 2022 disebut; 100 tentara tiba pekan lalu.")
+    text = (
+        "Pada 29 Februari dan Kamis (16/12) harga naik 3 persen, Rp 2 miliar. "
+        "Kemarin, September 2019 dan tahun 2022 disebut; 100 tentara tiba pekan lalu."
+    )
     art = Article(id="t", text=text, published=published)
     dates, spans = dates_and_spans(art)
     assert dates == extract_dates(art)

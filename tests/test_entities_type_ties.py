@@ -10,18 +10,23 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 _PROBE = """
-from warta.analysis.entities import _entity, _Mention
+from warta.analysis.entities.grouping import make_entity
+from warta.analysis.entities.mentions import Mention
 text = "Signal dan Signal ada di sini."
-ms = [_Mention(0, 6, label="ORG"), _Mention(11, 17, label="LOC")]
-print(_entity("e1", ms, text, None, None, 2).type)
+ms = [Mention(0, 6, label="ORG"), Mention(11, 17, label="LOC")]
+print(make_entity("e1", ms, text, None, None, 2).type)
 """
 
 
 def _type_with_seed(seed: str) -> str:
-    env = {**os.environ, "PYTHONHASHSEED": seed,
-           "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
-    out = subprocess.run([sys.executable, "-c", _PROBE], env=env, capture_output=True,
-                         text=True, check=True)
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": seed,
+        "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], env=env, capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 

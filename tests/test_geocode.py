@@ -7,8 +7,9 @@ from types import SimpleNamespace
 import spacy
 
 from warta.analysis.entities import resolve_entities
-from warta.analysis.geocode import HOME_COUNTRY, geocode, pick_place
+from warta.analysis.geocode import geocode, pick_place
 from warta.knowledge import kb
+from warta.lang.id import HOME_COUNTRY
 from warta.record import Analysis, Article, Entity, Published, Span
 
 
@@ -36,13 +37,14 @@ def test_pick_place_keeps_a_place_already_linked():
 
 def test_every_place_entity_gets_a_place_with_coordinates():
     text = "Delegasi berangkat dari Jakarta ke Moskow, lalu ke Kyiv dan Beijing."
-    a = Analysis(article=Article(id="g", text=text,
-                                 published=Published("2022-01-10", "day", "test")))
+    a = Analysis(
+        article=Article(id="g", text=text, published=Published("2022-01-10", "day", "test"))
+    )
     doc = spacy.blank("id")(text)
     ents = resolve_entities(a, doc)
     places, dateline = geocode(a, ents)
     assert dateline is None
-    by_name = {text[e.mentions[0].start:e.mentions[0].end]: e for e in ents if e.mentions}
+    by_name = {text[e.mentions[0].start : e.mentions[0].end]: e for e in ents if e.mentions}
     want = {"Jakarta": "IDN", "Moskow": "RUS", "Kyiv": "UKR", "Beijing": "CHN"}
     for surface, country in want.items():
         ent = by_name[surface]

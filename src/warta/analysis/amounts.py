@@ -17,31 +17,27 @@ is too often a rank, a level or a code. A range (``20-40 persen``) gives its low
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from warta.article.dates import date_spans
 from warta.article.numbers import NUMBER_WORDS
+from warta.lang.id import alternation, lexicon
 from warta.record import Amount, Article
 
 __all__ = ["extract_amounts"]
 
-_SCALES = {
-    "ribu": 1e3,
-    "rb": 1e3,
-    "ribuan": None,
-    "juta": 1e6,
-    "jt": 1e6,
-    "miliar": 1e9,
-    "milyar": 1e9,
-    "m": 1e9,
-    "triliun": 1e12,
-    "trilyun": 1e12,
-    "t": 1e12,
-    "billion": 1e9,
-    "million": 1e6,
+_lex = lexicon()
+
+# Scale words -> factor ("juta" -> 1e6); None for an approximate count ("ribuan").
+_SCALES: dict[str, float | None] = {
+    w: None if f == "-" else float(f) for w, f in _lex.table("number_scales").items()
 }
 # "satu"/"se" are left out: "salah satu", "satu-satunya" are not counts.
 _WORD_NUMBERS = {w: n for w, n in NUMBER_WORDS.items() if n > 1}
-_WORD_MULT = {"belas": None, "puluh": 10, "ratus": 100}
+# "belas" adds ten ("tiga belas"), "puluh" and "ratus" multiply ("dua puluh"): word ->
+# ("+" or "x", n).
+_MULTIPLIERS = {w: (op[0], int(op[1:])) for w, op in _lex.table("number_multipliers").items()}
+# Currency signs and ISO codes before a number (symbols, not words).
 _CURRENCY_BEFORE = [
     (r"Rp\.?", "IDR"),
     (r"IDR", "IDR"),
@@ -52,183 +48,41 @@ _CURRENCY_BEFORE = [
     (r"RM", "MYR"),
     (r"S\$|SGD", "SGD"),
 ]
-_CURRENCY_AFTER = [
-    # Longest first: "dolar Singapura" before "dolar".
-    (r"dolar\s+Singapura", "SGD"),
-    (r"dolar\s+Australia", "AUD"),
-    (r"rupiah", "IDR"),
-    (r"dolar\s+(?:AS|Amerika(?:\s+Serikat)?)|dollar\s+(?:AS|Amerika)|dolar|dollar", "USD"),
-    (r"euro", "EUR"),
-    (r"yen", "JPY"),
-    (r"yuan|renminbi", "CNY"),
-    (r"ringgit", "MYR"),
-    (r"poundsterling|pound", "GBP"),
-    (r"won", "KRW"),
-    (r"riyal", "SAR"),
-]
-_UNITS = {
-    "persen": "percent",
-    "%": "percent",
-    "kilogram": "kg",
-    "kg": "kg",
-    "gram": "g",
-    "ton": "t",
-    "kilometer": "km",
-    "km": "km",
-    "meter": "m",
-    "hektare": "ha",
-    "hektar": "ha",
-    "ha": "ha",
-    "liter": "l",
-    "derajat": "degree",
-    "barel": "barrel",
-    "mw": "MW",
-    "megawatt": "MW",
-    "tahun": "year",
-    "bulan": "month",
-    "hari": "day",
-    "jam": "hour",
-    "menit": "minute",
-    "pekan": "week",
-    "minggu": "week",
-    "kali": "times",
-    "poin": "point",
-    "basis poin": "bp",
-    "bps": "bp",
-    "detik": "second",
-    "milimeter": "mm",
-    "mm": "mm",
-    "sentimeter": "cm",
-    "cm": "cm",
-    "cc": "cc",
-    "inci": "inch",
-    "megapiksel": "MP",
-    "mp": "MP",
-    "miligram": "mg",
-    "mg": "mg",
-    "mikrogram": "ug",
-    "mililiter": "ml",
-    "ml": "ml",
-    "gb": "GB",
-    "mb": "MB",
-    "tb": "TB",
-    "knot": "knot",
-    "kwh": "kWh",
-    "gwh": "GWh",
-}
-_UNIT_RE = "|".join(
-    sorted((re.escape(u).replace(r"\ ", r"\s+") for u in _UNITS), key=len, reverse=True)
-)
+# Currency names after a number, matched as written ("dolar Singapura"), longest first.
+_CURRENCY_NAMES = _lex.table("currency_names")
+_CURRENCY_BY_NAME = {" ".join(name.lower().split()): code for name, code in _CURRENCY_NAMES.items()}
+_UNITS = _lex.table("measure_units")
+_UNIT_RE = alternation(_UNITS)
 # Classifiers: the counted thing is the next word ("1 unit laptop").
-_CLASSIFIERS = {
-    "buah",
-    "unit",
-    "ekor",
-    "lembar",
-    "biji",
-    "butir",
-    "batang",
-    "helai",
-    "potong",
-    "pucuk",
-}
-_NOT_OBJECTS = {
-    "yang",
-    "dan",
-    "di",
-    "ke",
-    "dari",
-    "pada",
-    "untuk",
-    "dengan",
-    "atau",
-    "itu",
-    "ini",
-    "tersebut",
-    "lebih",
-    "kurang",
-    "sekitar",
-    "hingga",
-    "sampai",
-    "per",
-    "dalam",
-    "oleh",
-    "sebagai",
-    "saja",
-    "lalu",
-    "silam",
-    "lagi",
-    "mendatang",
-    "kemudian",
-    "terakhir",
-    "pertama",
-    "kedua",
-    "setiap",
-    "juga",
-    "pun",
-    "akan",
-    "telah",
-    "sudah",
-    "belum",
-    "tidak",
-    "bukan",
-    "adalah",
-    "ialah",
-    "yakni",
-    "yaitu",
-    "menjadi",
-    "jadi",
-    "atas",
-    "bawah",
-    "antara",
-    "melawan",
-    "kontra",
-    "versus",
-    "vs",
-    "kata",
-    "ujar",
-    "tahunan",
-    "hal",
-    "kali",
-    "wib",
-    "wita",
-    "wit",
-    "saat",
-    "segitu",
-    "sejak",
-    "kini",
-    "masih",
-    "hanya",
-    "bagi",
-    "tadi",
-    "namun",
-    "sedangkan",
-    "sementara",
-    "serta",
-    "tetapi",
-    "tapi",
-    "karena",
-    "jika",
-    "bila",
-    "sekali",
-}
+_CLASSIFIERS = _lex.words("numeral_classifiers")
+_TIME_ZONES = _lex.words("indonesian_time_zones")
+_NOT_OBJECTS = _lex.words("not_counted_words") | _TIME_ZONES
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _CUR_BEFORE = "|".join(f"(?:{p})" for p, _ in _CURRENCY_BEFORE)
-_CUR_AFTER = "|".join(f"(?:{p})" for p, _ in _CURRENCY_AFTER)
-# "jutaan" ("Rp150 jutaan") is an approximate "juta": it still scales.
-_SCALE = (
-    r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|billion|million)(?:an)?|[MT](?![\w.,]\d)"
-)
-# Case-insensitive words, written as a case-sensitive first letter ([Ll], with the two
+_CUR_AFTER = alternation(_CURRENCY_NAMES)
+_SCALE_WORDS = [w for w, f in _SCALES.items() if f is not None and len(w) > 1]
+# "jutaan" ("Rp150 jutaan") is an approximate "juta": it still scales. "M" and "T" alone
+# are rupiah shorthands (read as such only next to a currency).
+_SCALE = rf"(?:{alternation(_SCALE_WORDS)})(?:an)?|[MT](?![\w.,]\d)"
+# Case-insensitive words, written as a case-sensitive first letter ([Ll], with the
 # non-ASCII code points re.I also folds to k and s) and a case-insensitive rest: tried at
 # every character of the text, the regex engine now rejects them on one class test, which
-# made the amounts pattern over twice as fast. No word is a prefix of another, so grouping
-# them by first letter matches exactly what "(?i:lebih\s+dari|kurang\s+dari|...)" did.
-_QUAL = (
-    r"(?:[Ll](?i:ebih\s+dari)|[Kk\u212a](?i:urang\s+dari)"
-    r"|[Ss\u017f](?i:ekitar|ekira|ebanyak|etidaknya|edikitnya|ampai)"
-    r"|[Hh](?i:ampir|ingga)|[Mm](?i:encapai|inimal|aksimal))"
-)
+# made the amounts pattern over twice as fast than "(?i:lebih\s+dari|kurang\s+dari|...)".
+_FOLDS = {"k": "\u212a", "s": "\u017f"}  # Kelvin sign, long s
+
+
+def _first_letter_groups(words: Iterable[str]) -> str:
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "|".join(
+        f"[{c.upper()}{c}{_FOLDS.get(c, '')}](?i:{alternation(rests)})"
+        for c, rests in sorted(by_first.items())
+    )
+
+
+_QUALIFIERS = _lex.words("amount_qualifiers")
+_QUAL = rf"(?:{_first_letter_groups(_QUALIFIERS)})"
 _AMOUNT = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?<![\w/.,\-])(?:(?P<cur>{_CUR_BEFORE})\s?)?"
@@ -238,19 +92,25 @@ _AMOUNT = re.compile(
     rf"(?:\s*(?P<unit>%|(?i:{_UNIT_RE})\b))?"
     rf"(?:\s+(?P<obj>[a-z][a-z\-]+)(?:\s+(?P<obj2>[a-z][a-z\-]+))?)?",
 )
+# Number words: "dua tersangka", "tiga belas orang", "lima ratus ribu warga".
+_DIGIT_WORDS = [w for w, n in NUMBER_WORDS.items() if 1 <= n <= 9 and w != "se"]  # free forms
+_MULT = alternation(_MULTIPLIERS)
 _WORDNUM = re.compile(
-    r"(?<![\w-])(?P<qual>(?i:lebih\s+dari|sekitar|hampir|sebanyak)\s+)?"
-    r"(?P<w>dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)"
-    r"(?:\s+(?P<mult>belas|puluh|ratus))?"
-    r"(?:\s+(?P<w2>satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(?!\s+(?:belas|puluh|ratus)))?"
-    r"(?:\s+(?P<scale>ribu|juta|miliar|triliun))?"
+    rf"(?<![\w-])(?P<qual>(?i:{alternation(_QUALIFIERS)})\s+)?"
+    rf"(?P<w>{alternation(_WORD_NUMBERS)})"
+    rf"(?:\s+(?P<mult>{_MULT}))?"
+    rf"(?:\s+(?P<w2>{alternation(_DIGIT_WORDS)})(?!\s+(?:{_MULT})))?"
+    rf"(?:\s+(?P<scale>{alternation(_SCALE_WORDS)}))?"
     r"\s+(?P<obj>[a-z][a-z\-]+)(?:\s+(?P<obj2>[a-z][a-z\-]+))?"
 )
 _BEFORE_SKIP = re.compile(
-    r"(?:\b(?:pasal|ayat|nomor|no|nomer|bab|halaman|hal|pukul|jam|tahun|perpres|pp|uu|permen|jalan|jl|rt|rw|lantai|kamar|km|kilometer|gedung|blok|kav|seri|tipe|nomor:)\.?\s*|\bke-|[#@/])$",
+    rf"(?:\b(?:{alternation(_lex.words('number_label_words'))})\.?\s*|\bke-|[#@/])$",
     re.IGNORECASE,
 )
-_TIME_AFTER = re.compile(r"^\s*(?:WIB|WITA|WIT|GMT|UTC|pagi|siang|sore|malam)\b")
+_TIME_AFTER = re.compile(
+    rf"^\s*(?:{alternation([z.upper() for z in _TIME_ZONES] + ['GMT', 'UTC'])}"
+    rf"|{alternation(_lex.words('day_parts'))})\b"
+)
 
 
 def _number(raw: str) -> float | None:
@@ -261,12 +121,14 @@ def _number(raw: str) -> float | None:
     return float(raw)
 
 
-def _currency(text: str | None, table: list[tuple[str, str]]) -> str | None:
-    if not text:
-        return None
-    for pattern, code in table:
-        if re.fullmatch(pattern, text.strip(), re.IGNORECASE):
-            return code
+def _currency(cur: str | None, cur2: str | None) -> str | None:
+    """The ISO code of a currency sign before the number or a name after it."""
+    if cur:
+        for pattern, code in _CURRENCY_BEFORE:
+            if re.fullmatch(pattern, cur.strip(), re.IGNORECASE):
+                return code
+    if cur2:
+        return _CURRENCY_BY_NAME.get(" ".join(cur2.lower().split()))
     return None
 
 
@@ -290,8 +152,107 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(s < te and ts < e for ts, te in spans)
 
 
-def extract_amounts(article: Article, *, dates: list[tuple[int, int]] | None = None
-                    ) -> list[Amount]:
+def _not_an_amount(text: str, m: re.Match, dates: list[tuple[int, int]]) -> bool:
+    """A number that is a date, a label ("Pasal 27"), a clock time, a phone number or an
+    age in parentheses."""
+    num = m.group("num")
+    ns, ne = m.start("num"), m.end("num")
+    if _inside(dates, ns, ne):
+        return True
+    before = text[max(0, ns - 12) : ns]
+    if m.group("cur") is None and _BEFORE_SKIP.search(before):
+        return True
+    if re.fullmatch(r"\d{1,2}[.:]\d{2}", num) and (
+        _TIME_AFTER.match(text[ne:]) or "pukul" in before.lower()
+    ):
+        return True
+    if num.startswith("0") and len(re.sub(r"\D", "", num)) >= 8:
+        return True
+    return text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")"  # "(28)": an age
+
+
+def _numeric(text: str, m: re.Match, dates: list[tuple[int, int]]) -> Amount | None:
+    """The amount of one match of the digits pattern, or None."""
+    if _not_an_amount(text, m, dates):
+        return None
+    num = m.group("num")
+    value = _number(num)
+    if value is None:
+        return None
+    scale = m.group("scale")
+    unit = _currency(m.group("cur"), m.group("cur2"))
+    if scale:
+        factor = _SCALES.get(scale.lower().removesuffix("an") if len(scale) > 3 else scale.lower())
+        if factor is None:
+            return None
+        # "M"/"T" after a number are rupiah shorthands only next to a currency.
+        if scale in ("M", "T") and unit is None:
+            scale = None
+        else:
+            value *= factor
+    measure = m.group("unit")
+    if measure and unit is None:
+        unit = _UNITS.get(re.sub(r"\s+", " ", measure.lower()))
+    obj = None
+    end = m.end("num2") if m.group("num2") else m.end("num")
+    for g in ("scale", "cur2", "unit"):
+        if m.group(g) and (g != "scale" or scale):
+            end = max(end, m.end(g))
+    if unit is None:  # money and measures count no object
+        obj = _object(m.group("obj"), m.group("obj2")) if not measure else None
+        if obj:
+            end = m.end("obj2") if obj == m.group("obj2") else m.end("obj")
+    if unit is None and obj is None and (not scale or (len(num) == 4 and num.isdigit())):
+        return None
+    start = (
+        m.start("qual")
+        if m.group("qual")
+        else (m.start("cur") if m.group("cur") else m.start("num"))
+    )
+    return Amount(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        object=obj,
+        qualifier=_qualifier(m.group("qual")),
+    )
+
+
+def _spelled(text: str, m: re.Match) -> Amount | None:
+    """The amount of one match of the number-words pattern ("dua tersangka"), or None."""
+    unit = _UNITS.get(m.group("obj"))
+    obj = None if unit else _object(m.group("obj"), m.group("obj2"))
+    if unit is None and (
+        obj is None or obj in _MULTIPLIERS or obj in _SCALES or obj in _WORD_NUMBERS
+    ):
+        return None
+    value = float(_WORD_NUMBERS[m.group("w")])
+    mult = m.group("mult")
+    if mult:
+        op, n = _MULTIPLIERS[mult]
+        value = value + n if op == "+" else value * n
+    if m.group("w2"):
+        value += _WORD_NUMBERS.get(m.group("w2"), 1)
+    if m.group("scale"):
+        value *= _SCALES[m.group("scale")]
+    start = m.start("qual") if m.group("qual") else m.start("w")
+    end = m.end("obj2") if obj and obj == m.group("obj2") else m.end("obj")
+    return Amount(
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        object=obj,
+        qualifier=_qualifier(m.group("qual")),
+    )
+
+
+def extract_amounts(
+    article: Article, *, dates: list[tuple[int, int]] | None = None
+) -> list[Amount]:
     """Numeric amounts in ``article.text``, in text order.
 
     ``dates`` are ``date_spans(article.text)`` when the caller has them already (see
@@ -300,87 +261,13 @@ def extract_amounts(article: Article, *, dates: list[tuple[int, int]] | None = N
     text = article.text
     if dates is None:
         dates = date_spans(text)
-    out: list[Amount] = []
-    for m in _AMOUNT.finditer(text):
-        num = m.group("num")
-        ns, ne = m.start("num"), m.end("num")
-        if _inside(dates, ns, ne):
-            continue
-        before = text[max(0, ns - 12) : ns]
-        if m.group("cur") is None and _BEFORE_SKIP.search(before):
-            continue
-        if re.fullmatch(r"\d{1,2}[.:]\d{2}", num) and (
-            _TIME_AFTER.match(text[ne:]) or "pukul" in before.lower()
-        ):
-            continue
-        if num.startswith("0") and len(re.sub(r"\D", "", num)) >= 8:
-            continue
-        if text[max(0, ns - 1) : ns] == "(" and text[ne : ne + 1] == ")":
-            continue  # "(28)": an age or a list number
-        value = _number(num)
-        if value is None:
-            continue
-        scale = m.group("scale")
-        unit = _currency(m.group("cur"), _CURRENCY_BEFORE) or _currency(
-            m.group("cur2"), _CURRENCY_AFTER
-        )
-        if scale:
-            factor = _SCALES.get(
-                scale.lower().removesuffix("an") if len(scale) > 3 else scale.lower()
-            )
-            if factor is None:
-                continue
-            # "M"/"T" after a number are rupiah shorthands only next to a currency.
-            if scale in ("M", "T") and unit is None:
-                scale = None
-            else:
-                value *= factor
-        measure = m.group("unit")
-        if measure and unit is None:
-            unit = _UNITS.get(re.sub(r"\s+", " ", measure.lower()))
-        obj = None
-        end = m.end("num2") if m.group("num2") else ne
-        for g in ("scale", "cur2", "unit"):
-            if m.group(g) and (g != "scale" or scale):
-                end = max(end, m.end(g))
-        if unit is None:  # money and measures count no object
-            obj = _object(m.group("obj"), m.group("obj2")) if not measure else None
-            if obj:
-                end = m.end("obj2") if obj == m.group("obj2") else m.end("obj")
-        if unit is None and obj is None and not scale:
-            continue
-        if unit is None and obj is None and len(num) == 4 and num.isdigit():
-            continue
-        start = m.start("qual") if m.group("qual") else (m.start("cur") if m.group("cur") else ns)
-        out.append(
-            Amount(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj,
-                   qualifier=_qualifier(m.group("qual")))
-        )
+    out = [a for a in (_numeric(text, m, dates) for m in _AMOUNT.finditer(text)) if a]
     taken = [(a.start, a.end) for a in out]
     for m in _WORDNUM.finditer(text):
         if _inside(taken, m.start(), m.end()) or _inside(dates, m.start(), m.end()):
             continue
-        unit = _UNITS.get(m.group("obj"))
-        obj = None if unit else _object(m.group("obj"), m.group("obj2"))
-        if unit is None and (
-            obj is None or obj in _WORD_MULT or obj in _SCALES or obj in _WORD_NUMBERS
-        ):
-            continue
-        value = float(_WORD_NUMBERS[m.group("w")])
-        mult = m.group("mult")
-        if mult == "belas":
-            value += 10
-        elif mult:
-            value *= _WORD_MULT[mult]
-        if m.group("w2"):
-            value += _WORD_NUMBERS.get(m.group("w2"), 1)
-        if m.group("scale"):
-            value *= _SCALES[m.group("scale")]
-        start = m.start("qual") if m.group("qual") else m.start("w")
-        end = m.end("obj2") if obj and obj == m.group("obj2") else m.end("obj")
-        out.append(
-            Amount(text=text[start:end], start=start, end=end, value=value, unit=unit, object=obj,
-                   qualifier=_qualifier(m.group("qual")))
-        )
+        amount = _spelled(text, m)
+        if amount is not None:
+            out.append(amount)
     out.sort(key=lambda a: a.start)
     return out

@@ -18,9 +18,21 @@ from warta.record import Article, Category
 
 __all__ = ["LABELS", "classify_article"]
 
-LABELS = (
-    "politik", "ekonomi", "hukum", "lingkungan", "internasional", "regional", "olahraga",
-    "hiburan", "teknologi", "kesehatan", "otomotif", "gaya_hidup", "religi", "pendidikan",
+LABELS = (  # not words: the category labels of the record and the model (docs/classifiers.md)
+    "politik",
+    "ekonomi",
+    "hukum",
+    "lingkungan",
+    "internasional",
+    "regional",
+    "olahraga",
+    "hiburan",
+    "teknologi",
+    "kesehatan",
+    "otomotif",
+    "gaya_hidup",
+    "religi",
+    "pendidikan",
 )
 
 # Enough of the body to name the section; keeps the cost flat for very long articles.

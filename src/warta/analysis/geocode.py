@@ -20,17 +20,20 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from warta.knowledge import kb as shipped_kb
+from warta.lang.id import HOME_COUNTRY
 from warta.record import Analysis, Entity, Place
 
-__all__ = ["HOME_COUNTRY", "geocode", "pick_place"]
-
-HOME_COUNTRY = "IDN"  # every outlet warta reads is Indonesian
+__all__ = ["geocode", "pick_place"]
 
 _PLACE_TYPES = frozenset({"LOC", "GPE"})
 
 
-def pick_place(candidates: Iterable[Any], countries: Iterable[str] = (),
-               prefer: Mapping[str, int] | None = None) -> Any:
+def pick_place(
+    candidates: Iterable[Any],
+    countries: Iterable[str] = (),
+    prefer: Mapping[str, int] | None = None,
+) -> Any:
     """Choose among KB place entries sharing a name, by the article's context.
 
     ``countries``: alpha-3 codes the article names; ``prefer``: entry ids already linked
@@ -44,8 +47,12 @@ def pick_place(candidates: Iterable[Any], countries: Iterable[str] = (),
 
     def key(item: tuple[int, Any]) -> tuple:
         i, e = item
-        return (-(prefer.get(e.id, 0) > 0), -(e.country in countries),
-                -(e.country == HOME_COUNTRY), i)
+        return (
+            -(prefer.get(e.id, 0) > 0),
+            -(e.country in countries),
+            -(e.country == HOME_COUNTRY),
+            i,
+        )
 
     return min(enumerate(cands), key=key)[1]
 
@@ -81,8 +88,9 @@ def _kind(entry: Any) -> str | None:
     return extra.get("place_kind") or extra.get("level") or extra.get("kind") or "place"
 
 
-def geocode(analysis: Analysis, entities: list[Entity], *,
-            kb: Any = None) -> tuple[list[Place], str | None]:
+def geocode(
+    analysis: Analysis, entities: list[Entity], *, kb: Any = None
+) -> tuple[list[Place], str | None]:
     """Places for the place entities of ``entities``, and the dateline's entity id.
 
     Returns ``(places, dateline_entity_id)``; the id is ``None`` when the article has no
@@ -90,9 +98,7 @@ def geocode(analysis: Analysis, entities: list[Entity], *,
     does not know is still listed, without coordinates.
     """
     if kb is None:
-        from warta.knowledge import kb as _kb
-
-        kb = _kb()
+        kb = shipped_kb()
     places: list[Place] = []
     for ent in entities:
         if ent.type not in _PLACE_TYPES:
@@ -106,16 +112,18 @@ def geocode(analysis: Analysis, entities: list[Entity], *,
         if entry is not None and entry.kind not in ("place", "country"):
             entry = None
         lat, lon = _coords(entry, kb) if entry is not None else (None, None)
-        places.append(Place(
-            entity_id=ent.id,
-            name=entry.name if entry is not None else ent.name,
-            lat=lat,
-            lon=lon,
-            country=(entry.country if entry is not None else None) or ent.country,
-            admin1=entry.admin1 if entry is not None else None,
-            kind=_kind(entry),
-            kb_id=entry.id if entry is not None else None,
-        ))
+        places.append(
+            Place(
+                entity_id=ent.id,
+                name=entry.name if entry is not None else ent.name,
+                lat=lat,
+                lon=lon,
+                country=(entry.country if entry is not None else None) or ent.country,
+                admin1=entry.admin1 if entry is not None else None,
+                kind=_kind(entry),
+                kb_id=entry.id if entry is not None else None,
+            )
+        )
     return places, _dateline_entity(analysis, entities, kb)
 
 

@@ -31,12 +31,13 @@ from importlib import resources
 
 import ahocorasick
 
+from warta.lang.id import lexicon
 from warta.record import Article, Entity, Span, Theme
 
 __all__ = ["assign_themes"]
 
 STRONG, WEAK, EXCLUDE = 0, 1, 2
-_CLITICS = ("nya", "lah", "kah", "pun")
+_CLITICS = lexicon().ordered("clitics")
 _WS = str.maketrans({c: " " for c in "\n\t\r\f\v\u00a0"})
 
 
@@ -153,9 +154,7 @@ def _select(raw: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return kept
 
 
-def assign_themes(
-    article: Article, doc=None, entities: list[Entity] | None = None
-) -> list[Theme]:
+def assign_themes(article: Article, doc=None, entities: list[Entity] | None = None) -> list[Theme]:
     """Themes of an article, best first, each with its mention spans into ``article.text``.
 
     ``doc`` is accepted for the common analysis signature and not needed: phrases are

@@ -9,8 +9,11 @@ from datetime import date, timedelta
 from warta.lang.id import lexicon
 
 MONTHS: dict[str, int] = {k: int(v) for k, v in lexicon().table("month_names").items()}
-# Full names only where a month stands alone: "Mar" or "Jun" alone are too ambiguous.
-FULL_MONTHS = {k: v for k, v in MONTHS.items() if len(k) > 4 or k == "mei"}
+# Full names only where a month stands alone: "Mar", "Jun" or "Agus" alone are too
+# ambiguous. A month's full names are its longest spellings ("agustus"; both "november"
+# and "nopember"), which keeps "juni" and "juli" that a length threshold lost.
+_LONGEST = {n: max(len(k) for k, v in MONTHS.items() if v == n) for n in set(MONTHS.values())}
+FULL_MONTHS = {k: v for k, v in MONTHS.items() if len(k) == _LONGEST[v]}
 WEEKDAYS: dict[str, int] = {k: int(v) for k, v in lexicon().table("weekday_names").items()}
 
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from warta.lang.id import alternation, lexicon
 from warta.record import Related
 
 __all__ = ["FORBIDDEN_PHRASES", "Stripped", "strip_boilerplate"]
 
+# The imperatives that open inserts and promos: "Baca juga", "Simak video", "Saksikan live".
+_INSERT = alternation(w.capitalize() for w in lexicon().words("insert_verbs"))
 # "Baca Juga: <headline>" (seed, Kontan, Okezone); CLICK-ID lost the linked headline, so
 # the insert is often just "Baca juga:".
-_RELATED = re.compile(r"^\s*(?:Baca|Simak|Lihat)\s+[Jj]uga\s*:\s*(?P<title>.*?)\s*$")
+_RELATED = re.compile(r"^\s*(?:" + _INSERT + r")\s+[Jj]uga\s*:\s*(?P<title>.*?)\s*$")
 _RELATED_BARE = re.compile(r"^\s*(?:Baca|BACA)\s+(?:[Jj]uga|JUGA)\b\s*:?\s*(?P<title>.*?)\s*$")
 
 # A paragraph matching any of these is dropped whole.
@@ -26,8 +29,9 @@ _DROP = re.compile(
     r"""^\s*['"‘“]?\s*(?:
         (?:SCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT|ADVERTISEMENT|ADVERTISING|Advertisement)\s*
         (?:SCROLL\s+TO\s+CONTINUE\s+WITH\s+CONTENT\s*)?$
-      | (?:Simak|Tonton|Lihat|Saksikan)\s+(?:[Jj]uga\b|[Vv]ideo\b|[Ll]ive)
-      | (?:Tonton|Simak)\s+juga\s*["'“]
+      | (?:"""
+    + _INSERT
+    + r""")\s+(?:[Jj]uga\b|[Vv]ideo\b|[Ll]ive)
       | Cek\s+Berita\s+dan\s+Artikel\s+yang\s+lain\s+di\s+Google\s+News
       | (?:Dapatkan|Ikuti)\s+(?:update|berita|informasi)\b
         .{0,80}\b(?:Google\s+News|WhatsApp|Telegram)
@@ -55,7 +59,7 @@ _DROP_ANYWHERE = re.compile(
 _TAIL = re.compile(
     r"\s*(?:Artikel\s+ini\s+(?:telah\s+)?tayang\s+di\b.*"
     r"|Klik\s+halaman\s+(?:selanjutnya|berikutnya)\b.*"
-    r"|(?:Baca|Simak|Lihat)\s+[Jj]uga\s*:\s*$"
+    r"|(?:" + _INSERT + r")\s+[Jj]uga\s*:\s*$"
     r"|(?:Dapatkan|Ikuti)\s+update\s+berita.*"
     r"|Cek\s+Berita\s+dan\s+Artikel\s+yang\s+lain\s+di\s+Google\s+News.*"
     r"|bisa\s+disaksikan\s+secara\s+live\s+streaming\s+di\s+link\s+berikut.*)$",

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warta.lang.id import lexicon
+
 __all__ = ["DatelineMatch", "clean_lead", "find_dateline", "outlet_name"]
 
 # Outlet spellings as printed in datelines (and as container slugs) -> clean name.
@@ -70,36 +72,8 @@ _FORMS = [
     # "Jakarta -" (Detik), "SURABAYA -"; the place is case-sensitive so a sentence is not taken.
     re.compile(rf"^(?P<place>{_PLACE})\s*(?:-{{1,2}}|–|—)\s+(?=[A-Z\"“‘'(0-9])"),
 ]
-# Words that open sentences and are never a dateline place.
-_NOT_PLACES = {
-    "presiden",
-    "menteri",
-    "ketua",
-    "kepala",
-    "wakil",
-    "gubernur",
-    "pemerintah",
-    "polisi",
-    "direktur",
-    "menurut",
-    "sementara",
-    "selain",
-    "namun",
-    "dalam",
-    "pada",
-    "di",
-    "para",
-    "ini",
-    "itu",
-    "hal",
-    "kami",
-    "saya",
-    "dia",
-    "mereka",
-    "berikut",
-    "sebelumnya",
-    "update",
-}
+# Words that open sentences and are never a dateline place ("Presiden", "Menurut").
+_NOT_PLACES = lexicon().words("dateline_non_places")
 # CLICK-ID lost the linked outlet name, leaving " - ", ", , -" or "– " at the start.
 _LEAD = re.compile(r"^[\s,\u00a0]*(?:(?:-{1,2}|–|—)[\s,\u00a0]*)*")
 # Detik's channel name alone on the first line ("detikNews").

@@ -27,12 +27,12 @@ few and fixed, and a table keeps bare numbers from ever being read as dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
+from warta.lang.id import alternation, lexicon
 from warta.record import Article, DateMention
 
-from .numbers import NUMBER_WORDS
 from ._calendar import (
     DAY_MONTH,
     FULL_MONTHS,
@@ -47,70 +47,60 @@ from ._calendar import (
     weekday_before,
     year_of,
 )
+from .numbers import NUMBER_WORDS
 
 __all__ = ["date_spans", "dates_and_spans", "extract_dates"]
 
-_FUTURE = re.compile(
-    r"\b(?:akan|bakal|berencana|rencana(?:nya)?|direncanakan|dijadwalkan|jadwal(?:nya)?|berharap|harap"
-    # "depan" only after a time word: "di depan Gedung DPR" is a place, not the future.
-    r"|hendak|ingin|mendatang|nanti|segera|ditargetkan|target(?:nya)?"
-    r"|(?:pekan|minggu|bulan|tahun|hari)\s+depan)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(?:lalu|silam|sejak|telah|sudah|sempat|pernah|sebelumnya|kemarin)\b", re.IGNORECASE
-)
-_NUMWORDS = NUMBER_WORDS
-_RELATIVE_DAY = {
-    "kemarin lusa": -2,
-    "kemarin": -1,
-    "hari ini": 0,
-    "besok": 1,
-    "esok hari": 1,
-    "lusa": 2,
-    "tadi malam": -1,
-    "semalam": -1,
-    "tadi pagi": 0,
-    "pagi tadi": 0,
-    "siang tadi": 0,
-    "sore tadi": 0,
-    "pagi ini": 0,
-    "siang ini": 0,
-    "sore ini": 0,
-    "malam ini": 0,
-}
-_REL_DAY = re.compile(
-    r"\b(?:"
-    + "|".join(sorted((re.escape(k) for k in _RELATIVE_DAY), key=len, reverse=True))
-    + r")\b",
-    re.IGNORECASE,
-)
+_lex = lexicon()
+
+
+def _words_re(words: Iterable[str]) -> str:
+    return r"\b(?:" + alternation(words) + r")\b"
+
+
+# A sentence speaking of plans or of the past decides which way a lone weekday or month lies.
+_FUTURE = re.compile(_words_re(_lex.words("plan_words")), re.IGNORECASE)
+_PAST = re.compile(_words_re(_lex.words("past_words")), re.IGNORECASE)
+_RELATIVE_DAY = {w: int(n) for w, n in _lex.table("relative_days").items()}
+_REL_DAY = re.compile(_words_re(_RELATIVE_DAY), re.IGNORECASE)
+_UNITS = _lex.table("time_units")  # "pekan" -> "week"
+_WEEK_UNITS = [w for w, unit in _UNITS.items() if unit == "week"]
+# Which way a unit lies ("pekan lalu": -1) and after what the word stands: a unit or a
+# weekday ("Senin depan"), a count of units ("dua hari lagi"), or both.
+_SIGN = {w: int(sign) for w, sign, _after in _lex.rows("time_directions")}
+_AFTER_UNIT = [w for w, _sign, after in _lex.rows("time_directions") if after in ("unit", "both")]
+_AFTER_COUNT = [w for w, _sign, after in _lex.rows("time_directions") if after in ("count", "both")]
 _REL_UNIT = re.compile(
-    r"\b(?P<unit>pekan|minggu|bulan|tahun)\s+(?P<dir>lalu|kemarin|ini|depan|mendatang)\b",
+    rf"\b(?P<unit>{alternation(w for w in _UNITS if _UNITS[w] != 'day')})"
+    rf"\s+(?P<dir>{alternation(_AFTER_UNIT)})\b",
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(
-    r"\bakhir\s+(?:pekan|minggu)(?:\s+(?P<dir>ini|lalu|kemarin|depan|mendatang))?\b", re.IGNORECASE
+    rf"\bakhir\s+(?:{alternation(_WEEK_UNITS)})(?:\s+(?P<dir>{alternation(_AFTER_UNIT)}))?\b",
+    re.IGNORECASE,
 )
+# "dua hari lalu", "sepekan lagi": a count up to ten, in digits or words.
+_COUNT_WORDS = [w for w, n in NUMBER_WORDS.items() if n <= 10]
 _N_AGO = re.compile(
-    r"\b(?P<n>\d{1,3}|se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s*"
-    r"(?P<unit>hari|pekan|minggu|bulan|tahun)\s+(?:yang\s+)?(?P<dir>lalu|silam|lagi|mendatang|kemudian)\b",
+    rf"\b(?P<n>\d{{1,3}}|{alternation(_COUNT_WORDS)})\s*"
+    rf"(?P<unit>{alternation(_UNITS)})\s+(?:yang\s+)?(?P<dir>{alternation(_AFTER_COUNT)})\b",
     re.IGNORECASE,
 )
 # A weekday alone; capitalised so that "minggu" (week) is not taken for Sunday.
-_CAP_WEEKDAYS = "|".join(sorted((w.capitalize() for w in WEEKDAYS), key=len, reverse=True))
+_CAP_WEEKDAYS = alternation(w.capitalize() for w in WEEKDAYS)
 _WEEKDAY = re.compile(
-    rf"\b(?:(?P<hari>[Hh]ari)\s+)?(?P<wd>{_CAP_WEEKDAYS})\b(?P<dir>\s+(?:lalu|kemarin|depan|mendatang|ini)\b)?"
+    rf"\b(?:(?P<hari>[Hh]ari)\s+)?(?P<wd>{_CAP_WEEKDAYS})\b"
+    rf"(?P<dir>\s+(?:{alternation(_AFTER_UNIT)})\b)?"
 )
-_CAP_MONTHS = "|".join(sorted((m.capitalize() for m in FULL_MONTHS), key=len, reverse=True))
+_CAP_MONTHS = alternation(m.capitalize() for m in FULL_MONTHS)
 _MONTH_ALONE = re.compile(
-    r"\b(?i:pada|bulan|sejak|hingga|sampai|akhir|awal|pertengahan|medio|mulai|per|selama|jelang|menjelang|dalam|ke|dari|di)\s+"
+    rf"\b(?i:{alternation(_lex.words('month_lead_words'))})\s+"
     rf"(?P<mon>{_CAP_MONTHS})\b(?!\s+(?:19|20)\d\d)"
 )
 _YEAR = re.compile(
     r"(?<![\d.,/\-])(?<!Rp)(?<!Rp )(?P<y>(?:19[5-9]\d|20[0-4]\d))(?![\d/]|[.,]\d|\s*(?:%|persen\b))"
 )
-_PREP = re.compile(r"^(?:pada|sejak|hingga|sampai)\s+", re.IGNORECASE)
+_PREP = re.compile(rf"^(?:{alternation(_lex.words('date_prepositions'))})\s+", re.IGNORECASE)
 
 
 def _iso_week(d: date) -> str:
@@ -136,14 +126,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _direction(word: str | None, sentence: str) -> int:
     """-1 past, +1 future, 0 undecided."""
-    if word:
-        word = word.strip().lower()
-        if word in ("lalu", "kemarin", "silam"):
-            return -1
-        if word in ("depan", "mendatang", "lagi", "kemudian"):
-            return 1
-        if word == "ini":
-            return 0
+    if word and word.strip().lower() in _SIGN:
+        return _SIGN[word.strip().lower()]
     if _FUTURE.search(sentence):
         return 1
     if _PAST.search(sentence):
@@ -154,7 +138,9 @@ def _direction(word: str | None, sentence: str) -> int:
 Candidate = tuple[int, int, str, str, bool]  # start, end, value, precision, relative
 
 
-def _day_month(m: re.Match, y: int | None, month: int, day: int, ref: date | None) -> Iterator[Candidate]:
+def _day_month(
+    m: re.Match, y: int | None, month: int, day: int, ref: date | None
+) -> Iterator[Candidate]:
     """A day and month, with the year as written, else the one closest to ``ref``."""
     d = safe_date(y, month, day) if y else closest_year(month, day, ref) if ref else None
     if d:
@@ -167,8 +153,12 @@ _Scan = tuple[list[re.Match], list[re.Match], list[re.Match], list[re.Match]]
 def _scan(text: str) -> _Scan:
     """The matches of the self-contained forms (weekday with numbers, day and month, month
     and year, year), found once: both the dates and the amounts' date spans read them."""
-    return (list(WEEKDAY_NUMERIC.finditer(text)), list(DAY_MONTH.finditer(text)),
-            list(MONTH_YEAR.finditer(text)), list(_YEAR.finditer(text)))
+    return (
+        list(WEEKDAY_NUMERIC.finditer(text)),
+        list(DAY_MONTH.finditer(text)),
+        list(MONTH_YEAR.finditer(text)),
+        list(_YEAR.finditer(text)),
+    )
 
 
 def _explicit(text: str, ref: date | None, scan: _Scan) -> Iterator[Candidate]:
@@ -193,24 +183,29 @@ def _explicit(text: str, ref: date | None, scan: _Scan) -> Iterator[Candidate]:
         yield m.start(), m.end(), f"{int(m.group('y')):04d}-{month:02d}", "month", False
 
 
-def _relative(text: str, ref: date) -> Iterator[Candidate]:
+def _shifted(ref: date, unit: str, k: int) -> tuple[str, str]:
+    """The value and precision of ``k`` units ("day", "week", "month", "year") from ``ref``."""
+    if unit == "day":
+        return (ref + timedelta(days=k)).isoformat(), "day"
+    if unit == "week":
+        return _iso_week(ref + timedelta(weeks=k)), "week"
+    if unit == "month":
+        y, mo = _add_months(ref.year, ref.month, k)
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{ref.year + k:04d}", "year"
+
+
+def _counted(text: str, ref: date) -> Iterator[Candidate]:
+    """ "kemarin", "besok"; "dua hari lalu", "sepekan lagi"; "pekan lalu", "tahun depan"."""
     for m in _REL_DAY.finditer(text):
         d = ref + timedelta(days=_RELATIVE_DAY[m.group(0).lower()])
         yield m.start(), m.end(), d.isoformat(), "day", True
     for m in _N_AGO.finditer(text):
         raw_n = m.group("n").lower()
-        n = int(raw_n) if raw_n.isdigit() else _NUMWORDS[raw_n]
-        sign = -1 if m.group("dir").lower() in ("lalu", "silam") else 1
-        unit = m.group("unit").lower()
-        if unit == "hari":
-            yield m.start(), m.end(), (ref + timedelta(days=sign * n)).isoformat(), "day", True
-        elif unit in ("pekan", "minggu"):
-            yield m.start(), m.end(), _iso_week(ref + timedelta(weeks=sign * n)), "week", True
-        elif unit == "bulan":
-            y, mo = _add_months(ref.year, ref.month, sign * n)
-            yield m.start(), m.end(), f"{y:04d}-{mo:02d}", "month", True
-        else:
-            yield m.start(), m.end(), f"{ref.year + sign * n:04d}", "year", True
+        n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS[raw_n]
+        sign = _SIGN[m.group("dir").lower()]
+        value, precision = _shifted(ref, _UNITS[m.group("unit").lower()], sign * n)
+        yield m.start(), m.end(), value, precision, True
     for m in _WEEKEND.finditer(text):
         direction = _direction(m.group("dir"), _sentence(text, m.start(), m.end()))
         monday = ref - timedelta(days=ref.weekday())
@@ -222,19 +217,17 @@ def _relative(text: str, ref: date) -> Iterator[Candidate]:
             saturday = monday + timedelta(days=5)
         yield m.start(), m.end(), _iso_week(saturday), "week", True
     for m in _REL_UNIT.finditer(text):
-        unit, word = m.group("unit").lower(), m.group("dir").lower()
-        k = {"lalu": -1, "kemarin": -1, "ini": 0, "depan": 1, "mendatang": 1}[word]
-        if unit in ("pekan", "minggu"):
-            yield m.start(), m.end(), _iso_week(ref + timedelta(weeks=k)), "week", True
-        elif unit == "bulan":
-            y, mo = _add_months(ref.year, ref.month, k)
-            yield m.start(), m.end(), f"{y:04d}-{mo:02d}", "month", True
-        else:
-            yield m.start(), m.end(), f"{ref.year + k:04d}", "year", True
+        unit, k = _UNITS[m.group("unit").lower()], _SIGN[m.group("dir").lower()]
+        value, precision = _shifted(ref, unit, k)
+        yield m.start(), m.end(), value, precision, True
+
+
+def _named(text: str, ref: date) -> Iterator[Candidate]:
+    """A weekday or a month named alone ("pada hari Selasa", "sejak Februari")."""
     for m in _WEEKDAY.finditer(text):
         wd_text = m.group("wd")
         # "Minggu" alone is as often "week" as "Sunday": only with "hari" before it.
-        if wd_text.lower() in ("minggu",) and not m.group("hari"):
+        if wd_text.lower() == "minggu" and not m.group("hari"):
             continue
         weekday = WEEKDAYS[wd_text.lower()]
         direction = _direction(m.group("dir"), _sentence(text, m.start(), m.end()))
@@ -258,6 +251,11 @@ def _relative(text: str, ref: date) -> Iterator[Candidate]:
                 key=lambda yy: (abs(yy * 12 + month - 1 - here), yy * 12 + month - 1 > here),
             )
         yield m.start("mon"), m.end("mon"), f"{y:04d}-{month:02d}", "month", True
+
+
+def _relative(text: str, ref: date) -> Iterator[Candidate]:
+    yield from _counted(text, ref)
+    yield from _named(text, ref)
 
 
 def _years(scan: _Scan) -> Iterator[Candidate]:

@@ -6,20 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from warta.lang.id import alternation, lexicon
+
 __all__ = ["Credits", "take_credits"]
 
-_LABELS = {
-    "sumber": "source",
-    "editor": "editor",
-    "penyunting": "editor",
-    "redaktur": "editor",
-    "reporter": "author",
-    "penulis": "author",
-    "wartawan": "author",
-    "pewarta": "author",
-    "kontributor": "author",
-}
-_LABEL = r"(?:Sumber|Editor|Penyunting|Redaktur|Reporter|Penulis|Wartawan|Pewarta|Kontributor)"
+# Credit label -> the field it fills: "sumber" -> source, "penulis" -> author.
+_LABELS = lexicon().table("credit_labels")
+_LABEL = rf"(?:{alternation(_LABELS)})"
 # One credit: "Label : value"; a line may join several with "|" or just juxtapose them.
 _ITEM = re.compile(
     rf"(?P<label>{_LABEL})\s*:\s*(?P<value>[^|]*?)\s*(?=\||\s{_LABEL}\s*:|$)", re.IGNORECASE

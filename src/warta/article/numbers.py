@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
+from warta.lang.id import lexicon
+
 __all__ = ["NUMBER_WORDS"]
 
-# "se-" is the bound form of "satu" (sehari, sepekan, seribu).
-NUMBER_WORDS: dict[str, int] = {
-    "se": 1,
-    "satu": 1,
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-    "sebelas": 11,
-    "seratus": 100,
-    "seribu": 1000,
-}
+# "dua" -> 2, "sepuluh" -> 10; "se-" is the bound form of "satu" (sehari, sepekan, seribu).
+NUMBER_WORDS: dict[str, int] = {w: int(n) for w, n in lexicon().table("number_words").items()}

@@ -35,6 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.article import parse_article
+from warta.language import load_pipeline
+from warta.record import Analysis, Article
+from warta.sources.jsonl import document_from_record
+
 __all__ = [
     "TOLERANCE_KM",
     "EntityScores",
@@ -115,29 +120,18 @@ def read_articles(news_dir: str | Path, ids: Iterable[str]) -> dict[str, dict]:
     return found
 
 
-def _article(record: dict) -> Any:
+def _article(record: dict) -> Article:
     """Run the real front half of the pipeline: record -> RawDocument -> Article."""
-    from warta.record import Article, Published
-
-    try:
-        from warta.article import parse_article
-        from warta.sources.jsonl import document_from_record
-
-        raw = document_from_record(record, name=record.get("id", "record"))
-        return parse_article(raw)
-    except ImportError:  # a checkout without the article parser: the bare record
-        pub = record.get("published")
-        return Article(id=record["id"], text=record.get("text") or "", url=record.get("url"),
-                       outlet=record.get("outlet"), title=record.get("title"),
-                       published=Published(pub, "minute", "metadata") if pub else None)
+    raw = document_from_record(record, name=record.get("id", "record"))
+    return parse_article(raw)
 
 
 def analyse_record(record: dict, nlp: Any, kb: Any = None) -> tuple[Any, float, float]:
     """Analyse one news record; returns (analysis, ms in the language model, ms in
     entities + geocoding). The analysis has ``entities`` and ``places`` set."""
+    # Imported when called: the entity rules import spaCy (see the package's docstring).
     from warta.analysis.entities import resolve_entities
     from warta.analysis.geocode import geocode
-    from warta.record import Analysis
 
     analysis = Analysis(article=_article(record))
     t0 = time.perf_counter()
@@ -157,8 +151,10 @@ def _norm(s: str) -> str:
 
 def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -177,7 +173,7 @@ def _inside(m: Any, spans: list[tuple[int, int]]) -> bool:
 
 
 def _surfaces(ent: Any, text: str) -> set[str]:
-    return {_norm(text[m.start:m.end]) for m in ent.mentions} | {_norm(ent.name)}
+    return {_norm(text[m.start : m.end]) for m in ent.mentions} | {_norm(ent.name)}
 
 
 def _match(gold_ent: dict, preds: list[Any], text: str) -> Any:
@@ -190,7 +186,8 @@ def _match(gold_ent: dict, preds: list[Any], text: str) -> Any:
     for p in preds:
         # Prefer the prediction of the gold's type (the country, not "tentara X").
         if _surfaces(p, text) & forms and (
-                best is None or (p.type == gold_ent.get("type") and best.type != p.type)):
+            best is None or (p.type == gold_ent.get("type") and best.type != p.type)
+        ):
             best = p
     return best
 
@@ -223,24 +220,38 @@ def score_article(gold: dict, analysis: Any, scores: EntityScores) -> None:
         if not p.mentions or any(_inside(m, ignored) for m in p.mentions):
             continue  # inside an unscored form, or the dateline place with no mention
         scores.link_pred += 1
-        scores.errors.append({"id": aid, "error": "link_fp", "kb_id": p.kb_id,
-                              "name": p.name, "surfaces": sorted(surf)})
+        scores.errors.append(
+            {
+                "id": aid,
+                "error": "link_fp",
+                "kb_id": p.kb_id,
+                "name": p.name,
+                "surfaces": sorted(surf),
+            }
+        )
     found = {p.kb_id for p in preds if p.kb_id}
     for g in entities:
         if g.get("kb_id"):
             scores.link_gold += 1
             if g["kb_id"] not in found:
-                scores.errors.append({"id": aid, "error": "link_fn", "kb_id": g["kb_id"],
-                                      "name": g["name"]})
+                scores.errors.append(
+                    {"id": aid, "error": "link_fn", "kb_id": g["kb_id"], "name": g["name"]}
+                )
         match = _match(g, preds, text)
         if g.get("cameo"):
             scores.cameo_total += 1
             if match is not None and _cameo_ok(match.cameo, g["cameo"]):
                 scores.cameo_ok += 1
             else:
-                scores.errors.append({"id": aid, "error": "cameo", "name": g["name"],
-                                      "gold": g["cameo"],
-                                      "pred": match.cameo if match is not None else None})
+                scores.errors.append(
+                    {
+                        "id": aid,
+                        "error": "cameo",
+                        "name": g["name"],
+                        "gold": g["cameo"],
+                        "pred": match.cameo if match is not None else None,
+                    }
+                )
         if g.get("type") in ("LOC", "GPE") and (g.get("coord") or g.get("type") == "GPE"):
             scores.geo_total += 1
             place = places.get(match.id) if match is not None else None
@@ -254,17 +265,23 @@ def score_article(gold: dict, analysis: Any, scores: EntityScores) -> None:
             if ok:
                 scores.geo_ok += 1
             else:
-                scores.errors.append({"id": aid, "error": "geo", "name": g["name"],
-                                      "pred": None if place is None else
-                                      [place.name, place.lat, place.lon, place.country]})
+                scores.errors.append(
+                    {
+                        "id": aid,
+                        "error": "geo",
+                        "name": g["name"],
+                        "pred": None
+                        if place is None
+                        else [place.name, place.lat, place.lon, place.country],
+                    }
+                )
 
 
-def evaluate(gold: list[dict], news_dir: str | Path, nlp: Any = None,
-             kb: Any = None) -> EntityScores:
+def evaluate(
+    gold: list[dict], news_dir: str | Path, nlp: Any = None, kb: Any = None
+) -> EntityScores:
     """Run the whole pipeline over the gold articles and score it."""
     if nlp is None:
-        from warta.language import load_pipeline
-
         nlp = load_pipeline()
     records = read_articles(news_dir, [g["id"] for g in gold])
     scores = EntityScores()

@@ -11,12 +11,14 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
+from warta.lang.id import lexicon
+
 from ._matcher import AliasMatcher
 from ._model import KINDS, KBEntry, KBRole, Match
 
 __all__ = ["KnowledgeBase", "kb", "normalize"]
 
-_DATA_FILES = ("countries", "igos", "orgs", "people", "places")
+_DATA_FILES = ("countries", "igos", "orgs", "people", "places")  # not words: data/ files
 
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
@@ -30,33 +32,17 @@ def normalize(name: str) -> str:
     return _EDGE_PUNCT.sub("", s)
 
 
-# Seniority of role titles, most senior first: used when a person holds several roles
-# on the same day (a president who also chairs a party is coded by the presidency).
-_SENIORITY = (
-    "wakil",  # checked first: a deputy ranks below every full title below
-    "presiden",
-    "raja",
-    "ratu",
-    "kaisar",
-    "emir",
-    "sultan",
-    "paus",
-    "pemimpin tertinggi",
-    "kanselir",
-    "perdana menteri",
-    "sekretaris jenderal",
-    "ketua",
-    "menteri",
-    "panglima",
-    "kepala",
-)
+# Role titles, most senior first: when a person holds several roles on the same day, the
+# most senior title codes them (a president who also chairs a party is coded by the
+# presidency). A deputy ("wakil ...") ranks below every full title.
+_SENIORITY = lexicon().ordered("title_seniority")
 
 
 def _rank(title: str) -> int:
     t = title.lower()
     if t.startswith("wakil"):
         return len(_SENIORITY)
-    for i, key in enumerate(_SENIORITY[1:], start=1):
+    for i, key in enumerate(_SENIORITY):
         if t.startswith(key):
             return i
     return len(_SENIORITY) + 1
@@ -275,10 +261,12 @@ def title_sectors() -> Mapping[str, str | None]:
     """Office titles (lower case) -> the CAMEO sector the title gives the person it names,
     or None where the organisation named with it decides ("Juru Bicara PSSI"). Read from
     ``data/titles.tsv``, generated from the title column of ``sources/agents.txt``."""
-    return MappingProxyType({
-        row["word"].lower(): (None if row["sector"] == "*" else row["sector"])
-        for row in _read_tsv("titles")
-    })
+    return MappingProxyType(
+        {
+            row["word"].lower(): (None if row["sector"] == "*" else row["sector"])
+            for row in _read_tsv("titles")
+        }
+    )
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 __all__ = ["KINDS", "KBEntry", "KBRole", "Match"]
 
-KINDS = ("country", "igo", "org", "person", "place", "agent")
+KINDS = ("country", "igo", "org", "person", "place", "agent")  # not words: entry kinds
 
 
 @dataclass(slots=True, frozen=True)

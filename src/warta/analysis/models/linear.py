@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from warta.lang.id import lexicon
+
 __all__ = [
     "NEGATORS",
     "LinearModel",
@@ -36,19 +38,14 @@ _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|[.,;:!?()\"“”]")
 _DIGIT = re.compile(r"\d")
 _BOUNDARY = frozenset('.,;:!?()"“”')
 
-# Negation cues. Colloquial forms come from SmSA-style comments; "kurang" (not enough) acts
-# like a negator on the adjective that follows ("kurang bagus").
-NEGATORS = frozenset(
-    {"tidak", "tak", "bukan", "belum", "jangan", "enggak", "nggak", "gak", "ngga", "ga",
-     "tdk", "gk", "g", "kurang", "tiada", "bukanlah", "tidaklah"}
-)
+# Negation cues, colloquial forms and "kurang" (not enough) included.
+NEGATORS = lexicon().words("sentiment_negators")
 NEG_WINDOW = 3
 
 # Light affix stripping: enough to let "menjatuhkan" and "dijatuhi" share a feature, without
 # a dictionary. Order matters: longer prefixes first.
-_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "pe",
-             "di", "ter", "ber", "per", "ke", "se")
-_SUFFIXES = ("nya", "kan", "lah", "kah", "an", "i")
+_PREFIXES = lexicon().ordered("stemming_prefixes")
+_SUFFIXES = lexicon().ordered("stemming_suffixes")
 
 
 def tokenize(text: str) -> list[str]:
@@ -66,7 +63,7 @@ def stem(word: str) -> str:
             break
     for pre in _PREFIXES:
         if w.startswith(pre) and len(w) - len(pre) >= 4:
-            w = w[len(pre):]
+            w = w[len(pre) :]
             break
     return w
 
@@ -97,14 +94,26 @@ def featurize(
     if title_block:
         title = text.split("\n", 1)[0]
         head = ["t:" + tok for tok in tokenize(title) if tok not in _BOUNDARY]
-        return featurize(text, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
-                         window=window, title_weight=title_weight) + head
+        return (
+            featurize(
+                text,
+                bigrams=bigrams,
+                negation=negation,
+                stems=stems,
+                chars=chars,
+                window=window,
+                title_weight=title_weight,
+            )
+            + head
+        )
     if title_weight > 1:
         title = text.split("\n", 1)[0]
-        extra = featurize(title, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
-                          window=window)
-        return featurize(text, bigrams=bigrams, negation=negation, stems=stems, chars=chars,
-                         window=window) + extra * (title_weight - 1)
+        extra = featurize(
+            title, bigrams=bigrams, negation=negation, stems=stems, chars=chars, window=window
+        )
+        return featurize(
+            text, bigrams=bigrams, negation=negation, stems=stems, chars=chars, window=window
+        ) + extra * (title_weight - 1)
     feats: list[str] = []
     prev: str | None = None
     neg_left = 0
@@ -137,7 +146,16 @@ def featurize(
 class LinearModel:
     """A TF-IDF + linear classifier evaluated with numpy only."""
 
-    __slots__ = ("classes", "coef", "idf", "index", "intercept", "options", "split", "sublinear")
+    __slots__ = (  # not words: attribute names
+        "classes",
+        "coef",
+        "idf",
+        "index",
+        "intercept",
+        "options",
+        "split",
+        "sublinear",
+    )
 
     def __init__(
         self,

@@ -17,13 +17,14 @@ own (``tests/test_lexicon.py`` enforces this).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-__all__ = ["HOME_COUNTRY", "WORDS_DIR", "Lexicon", "LexiconError", "lexicon"]
+__all__ = ["HOME_COUNTRY", "WORDS_DIR", "Lexicon", "LexiconError", "alternation", "lexicon"]
 
 WORDS_DIR = Path(__file__).with_name("words")
 # The country of the outlets this language's news comes from: its institutions are named
@@ -126,3 +127,12 @@ def lexicon() -> Lexicon:
     if clash:
         raise LexiconError(f"word classes defined twice (.txt and .tsv): {sorted(clash)}")
     return Lexicon(MappingProxyType(lists), MappingProxyType(tables))
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of a word class: longest entry first (so that "plt." is tried
+    before "plt"), special characters escaped, a phrase's spaces matching any run of white
+    space. The caller adds the group, the word boundaries and the case rule."""
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))
+    )
