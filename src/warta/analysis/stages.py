@@ -92,7 +92,15 @@ STAGES: tuple[Stage, ...] = (
     Stage("category", needs=("article",), assigns=("category",), run=_category),
     Stage(
         "events",
-        needs=("article", "sentences", "entities", "places", "dates", "quotes", "category"),
+        needs=(  # not words: Analysis field names
+            "article",
+            "sentences",
+            "entities",
+            "places",
+            "dates",
+            "quotes",
+            "category",
+        ),
         assigns=("events",),
         run=_events,
     ),
