@@ -32,8 +32,9 @@ def serve(
     token: Annotated[
         str | None,
         typer.Option(
-            help=f"Enable POST /api/articles with this bearer token. Visible to every user in "
-            f"the process list: prefer {TOKEN_ENV} or --token-file."
+            help=f"Enable POST /api/articles (and guard POST /api/analyze) with this bearer "
+            f"token. Visible to every user in the process list: prefer {TOKEN_ENV} or "
+            f"--token-file."
         ),
     ] = None,
     token_file: Annotated[
@@ -41,6 +42,14 @@ def serve(
         typer.Option(
             dir_okay=False,
             help="Read the bearer token from this file (one line; keep it chmod 600).",
+        ),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also answer requests whose Host header names this host (repeatable); loopback "
+            "names, --host and the address a request arrives on are always accepted. Other "
+            "Host headers get 400 (DNS rebinding)."
         ),
     ] = None,
 ) -> None:
@@ -54,7 +63,9 @@ def serve(
         raise WartaError(
             f"the dashboard needs the web extra: pip install 'warta[web]' ({exc.name} is missing)"
         ) from exc
-    application = create_app(db, ingest_token=ingest_token)
+    application = create_app(
+        db, ingest_token=ingest_token, host=host, allowed_hosts=tuple(allow_host or ())
+    )
     store_path = application.state.store.path
     out.print(
         f"warta dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs; store {store_path})",
