@@ -112,3 +112,34 @@ def test_serve_reads_the_token_file(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def _status_with_host(port: int, host_header: str) -> int:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/articles", headers={"Host": host_header})
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            return resp.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_serve_answers_allowed_host_names_only(tmp_path: Path):
+    port = _free_port()
+    args = ["serve", "--db", str(tmp_path / "w.db"), "--port", str(port),
+            "--allow-host", "warta.kantor.test"]  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", *args],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        for _ in range(600):
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert _status_with_host(port, f"warta.kantor.test:{port}") == 200
+        assert _status_with_host(port, f"localhost:{port}") == 200
+        assert _status_with_host(port, "penyerang.test") == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
