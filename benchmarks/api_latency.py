@@ -73,7 +73,10 @@ def measure(base_url: str, requests: int) -> dict[str, dict[str, float]]:
                 resp.read()
             times.append((time.perf_counter() - t0) * 1000)
         times.sort()
-        results[ep] = {"p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))]}
+        results[ep] = {
+            "p50_ms": statistics.median(times),
+            "p95_ms": times[int(0.95 * (len(times) - 1))],
+        }
     return results
 
 
@@ -91,8 +94,11 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "warta.cli", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(200):
             try:
@@ -109,7 +115,11 @@ def main() -> None:
         print(f"{ep:<52} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
     print(f"worst p95: {worst:.1f} ms over {args.requests} requests per endpoint (store: {db})")
     if args.json:
-        args.json.write_text(json.dumps({"articles": args.articles, "results": results, "worst_p95_ms": worst}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {"articles": args.articles, "results": results, "worst_p95_ms": worst}, indent=2
+            )
+        )
 
 
 if __name__ == "__main__":

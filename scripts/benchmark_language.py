@@ -46,7 +46,11 @@ def main(argv: list[str] | None = None) -> None:
         texts = texts[: args.limit]
     t0 = time.perf_counter()
     disable = tuple(x for x in args.disable.split(",") if x)
-    nlp = load_pipeline(disable=disable, path=args.model) if args.model else load_pipeline(disable=disable)
+    nlp = (
+        load_pipeline(disable=disable, path=args.model)
+        if args.model
+        else load_pipeline(disable=disable)
+    )
     load_s = time.perf_counter() - t0
     nlp("Pemanasan.")  # first call allocates
     words = 0
@@ -56,10 +60,15 @@ def main(argv: list[str] | None = None) -> None:
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
-        "articles": len(texts), "words": words, "seconds": round(secs, 2),
-        "words_per_second": round(words / secs), "cpu_seconds": round(cpu, 2),
-        "words_per_cpu_second": round(words / cpu), "peak_rss_mb": round(peak_mb),
-        "load_seconds": round(load_s, 2), "pipeline": [n for n in nlp.pipe_names if n not in disable],
+        "articles": len(texts),
+        "words": words,
+        "seconds": round(secs, 2),
+        "words_per_second": round(words / secs),
+        "cpu_seconds": round(cpu, 2),
+        "words_per_cpu_second": round(words / cpu),
+        "peak_rss_mb": round(peak_mb),
+        "load_seconds": round(load_s, 2),
+        "pipeline": [n for n in nlp.pipe_names if n not in disable],
     }
     print(json.dumps(result, indent=2))
 

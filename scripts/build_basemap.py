@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "web" / "static" / "world.json"
@@ -24,18 +25,33 @@ def main() -> None:
     import shapefile  # pyshp, a build-time dependency only
 
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "geopandas==0.14.4", "--no-deps", "-d", tmp, "-q"], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "geopandas==0.14.4",
+                "--no-deps",
+                "-d",
+                tmp,
+                "-q",
+            ],
+            check=True,
+        )
         wheel = next(Path(tmp).glob("geopandas-*.whl"))
         with zipfile.ZipFile(wheel) as zf:
             zf.extractall(tmp, [n for n in zf.namelist() if "naturalearth_lowres/" in n])
-        reader = shapefile.Reader(str(Path(tmp) / "geopandas/datasets/naturalearth_lowres/naturalearth_lowres"))
+        reader = shapefile.Reader(
+            str(Path(tmp) / "geopandas/datasets/naturalearth_lowres/naturalearth_lowres")
+        )
         fields = [f[0] for f in reader.fields[1:]]
         countries = []
         for rec, shape in zip(reader.records(), reader.shapes()):
             attrs = dict(zip(fields, rec))
-            parts = list(shape.parts) + [len(shape.points)]
+            parts = [*shape.parts, len(shape.points)]
             rings = []
-            for a, b in zip(parts, parts[1:]):
+            for a, b in pairwise(parts):
                 ring, last = [], None
                 for x, y in shape.points[a:b]:
                     pt = (round(x, 1), round(y, 1))
@@ -44,10 +60,17 @@ def main() -> None:
                         last = pt
                 if len(ring) >= 4:
                     rings.append(ring)
-            countries.append({"iso3": attrs.get("iso_a3"), "name": attrs.get("name"), "rings": rings})
+            countries.append(
+                {"iso3": attrs.get("iso_a3"), "name": attrs.get("name"), "rings": rings}
+            )
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"source": "Natural Earth 1:110m admin-0 (public domain)", "countries": countries},
-                              separators=(",", ":")), encoding="utf-8")
+    OUT.write_text(
+        json.dumps(
+            {"source": "Natural Earth 1:110m admin-0 (public domain)", "countries": countries},
+            separators=(",", ":"),
+        ),
+        encoding="utf-8",
+    )
     print(f"{len(countries)} countries -> {OUT} ({OUT.stat().st_size // 1024} kB)")
 
 

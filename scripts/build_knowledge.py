@@ -308,8 +308,11 @@ def build_places(shared: Path, vocab: set[str], country_codes: set[str]) -> list
 def add_country_points(countries: list[dict], places: list[dict]) -> None:
     """Give each country a representative point: its capital's coordinates, else the seat
     listed in country_points.txt (territories without a capital entry)."""
-    capitals = {p["extra"]["capital_of"]: (p["lat"], p["lon"]) for p in places
-                if p.get("extra", {}).get("capital_of") and "lat" in p}
+    capitals = {
+        p["extra"]["capital_of"]: (p["lat"], p["lon"])
+        for p in places
+        if p.get("extra", {}).get("capital_of") and "lat" in p
+    }
     seats = {}
     for a3, lat, lon, _seat in read_table(SOURCES / "country_points.txt", 4):
         if a3 in capitals:

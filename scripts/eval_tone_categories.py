@@ -39,16 +39,21 @@ LABELS = {"positif": "positive", "netral": "neutral", "negatif": "negative"}
 def _report(gold, pred) -> tuple[float, str]:
     from sklearn.metrics import classification_report, f1_score
 
-    return (float(f1_score(gold, pred, average="macro")),
-            classification_report(gold, pred, digits=3, zero_division=0))
+    return (
+        float(f1_score(gold, pred, average="macro")),
+        classification_report(gold, pred, digits=3, zero_division=0),
+    )
 
 
 def eval_tone(shared: Path) -> None:
     tone = shared / "data" / "tone"
     with (tone / "cnbci_90-10_validation_data.csv").open(encoding="utf-8", newline="") as f:
         cnbci = [(r["judul"], LABELS[r["sentimen"]]) for r in csv.DictReader(f)]
-    smsa = [ln.rsplit("\t", 1) for ln in
-            (tone / "smsa_test.tsv").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    smsa = [
+        ln.rsplit("\t", 1)
+        for ln in (tone / "smsa_test.tsv").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ]
     smsa = [(t, y.strip()) for t, y in smsa]
     print("== Tone (macro F1) ==")
     for name in ("tone", "tone_review"):
@@ -56,18 +61,24 @@ def eval_tone(shared: Path) -> None:
         for set_name, rows in (("CNBCI 90-10 validation", cnbci), ("SmSA test", smsa)):
             f1, report = _report([y for _, y in rows], m.predict([t for t, _ in rows]))
             print(f"{name:12s} {set_name:24s} n={len(rows):4d}  macro F1 {f1:.3f}")
-            if (name, set_name) in (("tone", "CNBCI 90-10 validation"), ("tone_review", "SmSA test")):
+            if (name, set_name) in (
+                ("tone", "CNBCI 90-10 validation"),
+                ("tone_review", "SmSA test"),
+            ):
                 print(report)
 
 
 def eval_categories(shared: Path) -> None:
     spec = importlib.util.spec_from_file_location(
-        "train_categories", ROOT / "training" / "train_categories.py")
+        "train_categories", ROOT / "training" / "train_categories.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     train, test, _ = mod.datasets(shared)
-    print(f"== Categories: refit on {len(train)} rows (incl. weak labels x{mod.WEAK_WEIGHT}), held-out "
-          f"{len(test)} gold rows (grouped by URL, seed {mod.SEED}) ==")
+    print(
+        f"== Categories: refit on {len(train)} rows (incl. weak labels x{mod.WEAK_WEIGHT}), held-out "
+        f"{len(test)} gold rows (grouped by URL, seed {mod.SEED}) =="
+    )
     with tempfile.TemporaryDirectory() as tmpdir:
         f1, report = mod.evaluate(mod.fit(train), test, Path(tmpdir) / "c.npz")
     print(f"held-out macro F1 {f1:.4f}")
@@ -91,7 +102,11 @@ def eval_speed(shared: Path) -> None:
     score_tone(arts[0]), assign_themes(arts[0]), classify_article(arts[0])  # load once
     chars = sum(len(a.text) for a in arts)
     timings = {}
-    for name, fn in (("themes", assign_themes), ("tone", score_tone), ("categories", classify_article)):
+    for name, fn in (
+        ("themes", assign_themes),
+        ("tone", score_tone),
+        ("categories", classify_article),
+    ):
         t0 = time.perf_counter()
         for a in arts:
             fn(a)
@@ -99,9 +114,13 @@ def eval_speed(shared: Path) -> None:
     per3k = 3000 / (chars / len(arts))
     print(f"== Speed over {len(arts)} Detik articles (mean {chars / len(arts):.0f} chars) ==")
     for name, sec in timings.items():
-        print(f"{name:11s} {sec * 1e3:6.2f} ms/article  ({sec * 1e3 * per3k:5.2f} ms per 3,000 chars)")
+        print(
+            f"{name:11s} {sec * 1e3:6.2f} ms/article  ({sec * 1e3 * per3k:5.2f} ms per 3,000 chars)"
+        )
     both = timings["themes"] + timings["tone"]
-    print(f"themes+tone {both * 1e3:6.2f} ms/article  ({both * 1e3 * per3k:5.2f} ms per 3,000 chars)")
+    print(
+        f"themes+tone {both * 1e3:6.2f} ms/article  ({both * 1e3 * per3k:5.2f} ms per 3,000 chars)"
+    )
 
 
 def sizes() -> None:

@@ -55,7 +55,11 @@ def table(res: dict) -> str:
     ]
     for name, r in res["ner"].items():
         pt = r["per_type"]
-        tgt = "" if r["target"] is None else f"{r['headline'].replace('_f1', '')} F1 ≥ {100 * r['target']:.0f}"
+        tgt = (
+            ""
+            if r["target"] is None
+            else f"{r['headline'].replace('_f1', '')} F1 ≥ {100 * r['target']:.0f}"
+        )
         lines.append(
             f"| {name} | {100 * r['precision']:.1f} | {100 * r['recall']:.1f} | {100 * r['micro_f1']:.1f} | "
             f"{100 * r['macro_f1']:.1f} | {100 * pt['PER']['f1']:.1f} | {100 * pt['ORG']['f1']:.1f} | "
@@ -81,7 +85,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--model", type=Path, default=None, help="model dir (default: the shipped one)")
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--ner-only", action="store_true", help="skip the UD rows (for NER-only models)")
+    ap.add_argument(
+        "--ner-only", action="store_true", help="skip the UD rows (for NER-only models)"
+    )
     args = ap.parse_args(argv)
     res = run(args.data, args.model, args.ner_only)
     print(json.dumps(res, indent=2) if args.json else table(res))

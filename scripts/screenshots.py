@@ -19,24 +19,28 @@ import sys
 import time
 from pathlib import Path
 
-
-BLUR = (".lead, .hit h2, a.evidence, .quotes li, table.events td:nth-child(2) small, table.events small,"
-        " .as-source td:last-child, .as-target td:last-child, aside ul li a { filter: blur(4px); }")
+BLUR = (
+    ".lead, .hit h2, a.evidence, .quotes li, table.events td:nth-child(2) small, table.events small,"
+    " .as-source td:last-child, .as-target td:last-child, aside ul li a { filter: blur(4px); }"
+)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", required=True)
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    ap.add_argument("--entity", default=None, help="entity key for the entity page (default: the most mentioned person)")
+    ap.add_argument(
+        "--entity",
+        default=None,
+        help="entity key for the entity page (default: the most mentioned person)",
+    )
     args = ap.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    from warta.store import open_store
-
     from importlib import resources
 
+    from playwright.sync_api import sync_playwright
+
     from warta.ingest import ingest_paths
+    from warta.store import open_store
 
     sample = str(resources.files("warta.samples").joinpath("contoh-artikel.txt"))
     with open_store(args.db) as store:
@@ -47,8 +51,11 @@ def main() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", "--db", args.db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "warta.cli", "serve", "--db", args.db, "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     pages = {
         "search": "/?q=presiden",
@@ -67,8 +74,10 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium"),
-                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = pw.chromium.launch(
+                executable_path=shutil.which("chromium"),
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             for name, path in pages.items():
                 page.goto(base + path)

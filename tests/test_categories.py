@@ -21,7 +21,9 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (test d
 
 
 def training_module():
-    spec = importlib.util.spec_from_file_location("train_categories", ROOT / "training" / "train_categories.py")
+    spec = importlib.util.spec_from_file_location(
+        "train_categories", ROOT / "training" / "train_categories.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -36,12 +38,27 @@ def test_model_classes_are_the_documented_labels():
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        (("Timnas Indonesia menang 2-0 atas Vietnam dalam laga kualifikasi. Pelatih memuji para "
-          "pemain yang tampil disiplin sepanjang pertandingan dan mencetak dua gol."), "olahraga"),
-        (("Bank Indonesia mempertahankan suku bunga acuan. Inflasi terkendali dan nilai tukar "
-          "rupiah stabil, sementara pertumbuhan kredit perbankan melambat."), "ekonomi"),
-        (("Mobil listrik terbaru itu dibekali baterai berkapasitas besar dan mesin yang irit. "
-          "Harga jualnya diumumkan di pameran otomotif pekan ini."), "otomotif"),
+        (
+            (
+                "Timnas Indonesia menang 2-0 atas Vietnam dalam laga kualifikasi. Pelatih memuji para "
+                "pemain yang tampil disiplin sepanjang pertandingan dan mencetak dua gol."
+            ),
+            "olahraga",
+        ),
+        (
+            (
+                "Bank Indonesia mempertahankan suku bunga acuan. Inflasi terkendali dan nilai tukar "
+                "rupiah stabil, sementara pertumbuhan kredit perbankan melambat."
+            ),
+            "ekonomi",
+        ),
+        (
+            (
+                "Mobil listrik terbaru itu dibekali baterai berkapasitas besar dan mesin yang irit. "
+                "Harga jualnya diumumkan di pameran otomotif pekan ini."
+            ),
+            "otomotif",
+        ),
     ],
 )
 def test_made_up_articles(text, label):
@@ -86,15 +103,20 @@ def test_scores_are_probabilities_not_raw_margins():
 
 def test_outlet_names_and_boilerplate_are_removed():
     got = document_text("Judul", "KOMPAS.com - Isi. SCROLL TO CONTINUE WITH CONTENT detikNews")
-    assert "kompas" not in got.lower() and "scroll" not in got.lower() and "detik" not in got.lower()
+    assert (
+        "kompas" not in got.lower() and "scroll" not in got.lower() and "detik" not in got.lower()
+    )
     assert "Judul" in got and "Isi" in got
 
 
 @needs_shared
 def test_seed_article_is_international():
     lines = SEED.read_text(encoding="utf-8").splitlines()[1:]
-    body = [ln for ln in lines
-            if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))]
+    body = [
+        ln
+        for ln in lines
+        if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))
+    ]
     assert classify_article(Article(id="t", text="\n\n".join(body))).label == "internasional"
 
 
@@ -112,7 +134,11 @@ def test_every_section_in_the_shared_data_is_mapped_or_deliberately_dropped():
         label = mod.map_label(outlet, cat, sub)
         assert label is None or label in LABELS, (outlet, cat, sub)
         if label is None:
-            assert cat in ("News", "Nasional", "Kilas Kementerian", "Tribunners"), (outlet, cat, sub)
+            assert cat in ("News", "Nasional", "Kilas Kementerian", "Tribunners"), (
+                outlet,
+                cat,
+                sub,
+            )
             dropped += n
     assert dropped < 0.35 * sum(seen.values())
 
@@ -158,10 +184,20 @@ def test_temperature_is_the_log_loss_minimum():
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        (("KPK menetapkan seorang bupati sebagai tersangka kasus suap proyek jalan. Penyidik "
-          "menggeledah kantor dinas dan menyita sejumlah dokumen."), "hukum"),
-        (("DPR mengesahkan revisi undang-undang pemilu dalam rapat paripurna. Sejumlah fraksi "
-          "partai menolak pasal ambang batas."), "politik"),
+        (
+            (
+                "KPK menetapkan seorang bupati sebagai tersangka kasus suap proyek jalan. Penyidik "
+                "menggeledah kantor dinas dan menyita sejumlah dokumen."
+            ),
+            "hukum",
+        ),
+        (
+            (
+                "DPR mengesahkan revisi undang-undang pemilu dalam rapat paripurna. Sejumlah fraksi "
+                "partai menolak pasal ambang batas."
+            ),
+            "politik",
+        ),
     ],
 )
 def test_national_law_and_politics_are_not_read_as_regional(text, label):
@@ -187,13 +223,15 @@ def test_held_out_macro_f1_of_the_shipped_recipe(tmp_path):
 def test_title_block_adds_the_title_words_once_with_a_prefix():
     from warta.analysis.models.linear import featurize
 
-    feats = featurize("Vaksin baru, aman\nDokter menjelaskan vaksin.", title_weight=3,
-                      title_block=True)
+    feats = featurize(
+        "Vaksin baru, aman\nDokter menjelaskan vaksin.", title_weight=3, title_block=True
+    )
     title_words = [f for f in feats if f.startswith("t:")]
     assert title_words == ["t:vaksin", "t:baru", "t:aman"]
     # the body block is unchanged by the option: same features as without it
     assert [f for f in feats if not f.startswith("t:")] == featurize(
-        "Vaksin baru, aman\nDokter menjelaskan vaksin.", title_weight=3)
+        "Vaksin baru, aman\nDokter menjelaskan vaksin.", title_weight=3
+    )
 
 
 def test_shipped_category_model_keeps_title_words_in_their_own_block():
@@ -202,7 +240,7 @@ def test_shipped_category_model_keeps_title_words_in_their_own_block():
     vocab = sorted(model.index, key=model.index.get)
     assert 0 < model.split < len(vocab)
     assert not any(t.startswith("t:") for t in vocab[: model.split])
-    assert all(t.startswith("t:") for t in vocab[model.split:])
+    assert all(t.startswith("t:") for t in vocab[model.split :])
 
 
 def test_two_blocks_are_normalised_apart():
@@ -212,8 +250,14 @@ def test_two_blocks_are_normalised_apart():
 
     # vocab: two body features, one title feature (block 1 from index 2)
     coef = np.array([[1.0, 0.0], [0.0, 1.0], [2.0, -2.0]])
-    m = LinearModel(["a", "b", "t:a"], np.ones(3), coef, np.zeros(2), ["x", "y"],
-                    {"sublinear_tf": False, "split": 2})
+    m = LinearModel(
+        ["a", "b", "t:a"],
+        np.ones(3),
+        coef,
+        np.zeros(2),
+        ["x", "y"],
+        {"sublinear_tf": False, "split": 2},
+    )
     got = m.decision(["a", "a", "a", "b", "b", "b", "b", "t:a"])
     # body (3, 4) -> (0.6, 0.8); title (1) -> (1); scores are the sums over both blocks
     assert np.allclose(got, [0.6 + 2.0, 0.8 - 2.0], atol=1e-5)

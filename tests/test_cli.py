@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from conftest import SEED
 
 WARTA = [sys.executable, "-m", "warta.cli"]
@@ -55,7 +54,10 @@ def test_analyze_json_on_the_seed(shared):
 def test_bad_inputs_are_one_line_each_and_the_batch_goes_on(tmp_path: Path):
     docs = tmp_path / "in"
     docs.mkdir()
-    (docs / "baik.txt").write_text("Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah pada Senin.\n", encoding="utf-8")
+    (docs / "baik.txt").write_text(
+        "Presiden Joko Widodo meresmikan bendungan baru di Jawa Tengah pada Senin.\n",
+        encoding="utf-8",
+    )
     (docs / "kosong.txt").write_bytes(b"")
     (docs / "gambar.bin").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     db = str(tmp_path / "w.db")
@@ -75,7 +77,7 @@ def test_malformed_query_is_one_line_and_exit_2(tmp_path: Path):
 
 
 def test_stdin(tmp_path: Path):
-    text = "Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang di Tokyo pada Selasa.".encode()
+    text = b"Menteri Luar Negeri Sugiono bertemu Menteri Luar Negeri Jepang di Tokyo pada Selasa."
     rec = json.loads(run("analyze", "-", "--json", stdin=text, check=True).stdout)
     assert "Sugiono" in rec["article"]["text"]
 

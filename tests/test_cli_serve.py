@@ -115,7 +115,9 @@ def test_serve_reads_the_token_file(tmp_path: Path):
 
 
 def _status_with_host(port: int, host_header: str) -> int:
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/articles", headers={"Host": host_header})
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/articles", headers={"Host": host_header}
+    )
     try:
         with urllib.request.urlopen(req, timeout=60) as resp:
             return resp.status

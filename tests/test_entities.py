@@ -7,17 +7,15 @@ base is the shipped one.
 
 from __future__ import annotations
 
-
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+from helpers import doc_with_ents
 from warta.analysis.entities import resolve_entities
 from warta.analysis.geocode import geocode
 from warta.knowledge import kb
 from warta.record import Analysis, Article, Dateline, Published
-
-from helpers import doc_with_ents
 
 NLP = spacy.blank("id")
 
@@ -46,12 +44,14 @@ def _by_name(ents, name):
 
 
 def _surfaces(ent, text):
-    return [text[m.start:m.end] for m in ent.mentions]
+    return [text[m.start : m.end] for m in ent.mentions]
 
 
 def test_title_before_name_and_short_form():
-    text = ("Presiden Rusia Vladimir Putin menelepon Presiden China Xi Jinping pada Rabu. "
-            "Putin berterima kasih, dan Xi membalasnya.")
+    text = (
+        "Presiden Rusia Vladimir Putin menelepon Presiden China Xi Jinping pada Rabu. "
+        "Putin berterima kasih, dan Xi membalasnya."
+    )
     a = _analysis(text)
     ents = resolve_entities(a, _doc(text, [("Vladimir Putin", "PER"), ("Xi Jinping", "PER")]))
     putin = next(e for e in ents if e.kb_id == _person("Vladimir Putin"))
@@ -68,8 +68,7 @@ def test_title_before_name_and_short_form():
 
 def test_title_inside_a_person_span_is_split_off():
     text = "Kemarin Presiden Rusia Vladimir Putin berbicara."
-    ents = resolve_entities(_analysis(text), _doc(text, [("Presiden Rusia Vladimir Putin",
-                                                          "PER")]))
+    ents = resolve_entities(_analysis(text), _doc(text, [("Presiden Rusia Vladimir Putin", "PER")]))
     putin = next(e for e in ents if e.type == "PER")
     assert putin.name == "Vladimir Putin"
     assert _surfaces(putin, text) == ["Vladimir Putin"]
@@ -77,10 +76,13 @@ def test_title_inside_a_person_span_is_split_off():
 
 
 def test_unknown_person_gets_role_country_and_sector_from_the_text():
-    text = ("Sekretaris Pers Gedung Putih Rina Halimah mengatakan hal itu. "
-            "Menurut Halimah, pertemuan berlangsung baik.")
-    ents = resolve_entities(_analysis(text), _doc(text, [("Rina Halimah", "PER"),
-                                                         ("Halimah", "PER")]))
+    text = (
+        "Sekretaris Pers Gedung Putih Rina Halimah mengatakan hal itu. "
+        "Menurut Halimah, pertemuan berlangsung baik."
+    )
+    ents = resolve_entities(
+        _analysis(text), _doc(text, [("Rina Halimah", "PER"), ("Halimah", "PER")])
+    )
     rina = _by_name(ents, "Rina Halimah")
     assert rina.kb_id is None
     assert rina.id.startswith("e")
@@ -97,7 +99,7 @@ def test_appositive_role():
     assert dimas.roles and dimas.roles[0].title.lower() == "ajudan"
     assert dimas.roles[0].org_or_country == "Kremlin"
     assert dimas.cameo == "RUSGOV"
-    kremlin = next(e for e in ents if any(text[m.start:m.end] == "Kremlin" for m in e.mentions))
+    kremlin = next(e for e in ents if any(text[m.start : m.end] == "Kremlin" for m in e.mentions))
     assert kremlin.cameo == "RUSGOV"
 
 
@@ -131,8 +133,7 @@ def test_cameo_follows_the_role_valid_on_the_publication_date():
     jokowi = next(e for e in in_office if e.type == "PER")
     assert jokowi.kb_id == _person("Joko Widodo") and jokowi.cameo == "IDNGOV"
     text2 = "Mantan presiden Joko Widodo menghadiri acara itu."
-    later = resolve_entities(_analysis(text2, "2025-10-21"), _doc(text2, [("Joko Widodo",
-                                                                          "PER")]))
+    later = resolve_entities(_analysis(text2, "2025-10-21"), _doc(text2, [("Joko Widodo", "PER")]))
     assert next(e for e in later if e.type == "PER").cameo != "IDNGOV"
 
 
@@ -148,7 +149,7 @@ def test_entities_the_model_missed_are_found_by_the_alias_matcher():
 def test_lower_case_words_are_not_names():
     text = "Warga membawa batu dan kayu ke pasar, lalu makan siang."
     ents = resolve_entities(_analysis(text), _doc(text))
-    assert all(text[m.start] .isupper() for e in ents for m in e.mentions)
+    assert all(text[m.start].isupper() for e in ents for m in e.mentions)
 
 
 def test_capital_as_subject_is_the_government_and_elsewhere_a_place():
@@ -192,8 +193,9 @@ def test_dateline_place_not_named_in_the_body_is_geocoded():
     assert abs(place.lat - 55.75) < 0.5 and abs(place.lon - 37.62) < 0.5
 
 
-@pytest.mark.parametrize("title,sector", [("Kapolri", "COP"), ("Panglima TNI", "MIL"),
-                                          ("Bupati", "GOV")])
+@pytest.mark.parametrize(
+    "title,sector", [("Kapolri", "COP"), ("Panglima TNI", "MIL"), ("Bupati", "GOV")]
+)
 def test_indonesian_offices_imply_indonesia(title, sector):
     text = f"{title} Wahyu Prasetyo meninjau lokasi banjir."
     ents = resolve_entities(_analysis(text), _doc(text, [("Wahyu Prasetyo", "PER")]))
@@ -224,21 +226,31 @@ def test_lower_case_agent_phrase_still_names_the_country():
 def test_namesake_alias_inside_an_unknown_name_is_not_linked():
     # "Halimah" alone is a KB alias (Halimah Yacob); here it is Rina Halimah's name.
     text = "Rina Halimah tiba di kantor. Halimah lalu memimpin rapat."
-    ents = resolve_entities(_analysis(text), _doc(text, [("Rina Halimah", "PER"),
-                                                         ("Halimah", "PER")]))
+    ents = resolve_entities(
+        _analysis(text), _doc(text, [("Rina Halimah", "PER"), ("Halimah", "PER")])
+    )
     people = [e for e in ents if e.type == "PER"]
     assert len(people) == 1 and people[0].kb_id is None
     assert _surfaces(people[0], text) == ["Rina Halimah", "Halimah"]
 
 
-@pytest.mark.parametrize("text,span,label", [
-    # the model merged a country and a known person
-    ("Panggilan itu antara Presiden China Xi Jinping dan pejabat lain.", "China Xi Jinping",
-     "ORG"),
-    # a titled person labelled ORG
-    ("Pemimpin Tertinggi Iran Ayatollah Ali Khamenei menyetujui rencana itu.",
-     "Pemimpin Tertinggi Iran Ayatollah Ali Khamenei", "ORG"),
-])
+@pytest.mark.parametrize(
+    "text,span,label",
+    [
+        # the model merged a country and a known person
+        (
+            "Panggilan itu antara Presiden China Xi Jinping dan pejabat lain.",
+            "China Xi Jinping",
+            "ORG",
+        ),
+        # a titled person labelled ORG
+        (
+            "Pemimpin Tertinggi Iran Ayatollah Ali Khamenei menyetujui rencana itu.",
+            "Pemimpin Tertinggi Iran Ayatollah Ali Khamenei",
+            "ORG",
+        ),
+    ],
+)
 def test_model_spans_are_repaired_by_known_names(text, span, label):
     ents = resolve_entities(_analysis(text, "2019-09-19"), _doc(text, [(span, label)]))
     person = next(e for e in ents if e.type == "PER")
@@ -257,25 +269,30 @@ def test_title_and_country_only_is_not_a_person():
 
 def test_unknown_name_after_a_qualified_title_inside_a_loc_span():
     text = "Kata Sekretaris pers Gedung Putih Rani Wulandari Putri kepada wartawan."
-    ents = resolve_entities(_analysis(text), _doc(text, [("Gedung Putih Rani Wulandari Putri",
-                                                          "LOC")]))
+    ents = resolve_entities(
+        _analysis(text), _doc(text, [("Gedung Putih Rani Wulandari Putri", "LOC")])
+    )
     rani = _by_name(ents, "Rani Wulandari Putri")
     assert rani.type == "PER" and rani.cameo == "USAGOV"
 
 
 def test_comma_and_lower_case_words_in_a_title():
-    text = ("Wakil Menteri Hubungan dan Kerja Sama Internasional Afrika Selatan, Dito Hartono, "
-            "tiba kemarin. Duta Besar Rusia untuk AS Bima Sakti Wijaya juga hadir.")
-    ents = resolve_entities(_analysis(text), _doc(text, [("Dito Hartono", "PER"),
-                                                         ("Bima Sakti Wijaya", "PER")]))
+    text = (
+        "Wakil Menteri Hubungan dan Kerja Sama Internasional Afrika Selatan, Dito Hartono, "
+        "tiba kemarin. Duta Besar Rusia untuk AS Bima Sakti Wijaya juga hadir."
+    )
+    ents = resolve_entities(
+        _analysis(text), _doc(text, [("Dito Hartono", "PER"), ("Bima Sakti Wijaya", "PER")])
+    )
     assert _by_name(ents, "Dito Hartono").cameo == "ZAFGOV"
     assert _by_name(ents, "Bima Sakti Wijaya").cameo == "RUSGOV"  # the sender, not AS
 
 
 def test_a_title_belongs_to_the_person_it_names():
     text = "Presiden Joko Widodo dan Yudi Pranata meninjau bendungan itu."
-    ents = resolve_entities(_analysis(text, "2019-09-20"),
-                            _doc(text, [("Joko Widodo", "PER"), ("Yudi Pranata", "PER")]))
+    ents = resolve_entities(
+        _analysis(text, "2019-09-20"), _doc(text, [("Joko Widodo", "PER"), ("Yudi Pranata", "PER")])
+    )
     yudi = _by_name(ents, "Yudi Pranata")
     assert yudi.roles == [] and yudi.cameo is None
 
@@ -305,19 +322,26 @@ def test_country_as_given_name_after_a_rank():
 
 def test_surname_with_arabic_article_joins_the_full_name():
     text = "Direktur itu, Salem Mohammed al-Zaabi, berbicara. Zaabi menambahkan bahwa UEA siap."
-    ents = resolve_entities(_analysis(text), _doc(text, [("Salem Mohammed al-Zaabi", "PER"),
-                                                         ("Zaabi", "ORG")]))
+    ents = resolve_entities(
+        _analysis(text), _doc(text, [("Salem Mohammed al-Zaabi", "PER"), ("Zaabi", "ORG")])
+    )
     salem = _by_name(ents, "Salem Mohammed al-Zaabi")
     assert _surfaces(salem, text) == ["Salem Mohammed al-Zaabi", "Zaabi"]
     assert salem.type == "PER"
 
 
 def test_short_run_of_a_known_name_after_a_ministry_abbreviation():
-    text = ("Menteri Agama Lukman Hakim Saifuddin hadir. Menag Lukman Hakim lalu berbicara, "
-            "dan Lukman menutup acara.")
-    ents = resolve_entities(_analysis(text, "2019-03-20"),
-                            _doc(text, [("Lukman Hakim Saifuddin", "PER"),
-                                        ("Menag Lukman Hakim", "PER"), ("Lukman", "ORG")]))
+    text = (
+        "Menteri Agama Lukman Hakim Saifuddin hadir. Menag Lukman Hakim lalu berbicara, "
+        "dan Lukman menutup acara."
+    )
+    ents = resolve_entities(
+        _analysis(text, "2019-03-20"),
+        _doc(
+            text,
+            [("Lukman Hakim Saifuddin", "PER"), ("Menag Lukman Hakim", "PER"), ("Lukman", "ORG")],
+        ),
+    )
     people = [e for e in ents if e.type == "PER"]
     assert len(people) == 1
     assert _surfaces(people[0], text) == ["Lukman Hakim Saifuddin", "Lukman Hakim", "Lukman"]
@@ -333,20 +357,25 @@ def test_title_word_inside_a_company_name_is_no_title():
 
 
 def test_model_span_cleanup():
-    text = ("Bocah itu tersenyum. Kementerian Agama (Kemenag) menjawab. "
-            "Melansir Reuters, bocah itu pulang.")
-    doc = _doc(text, [("Bocah", "PER"), ("Kementerian Agama (Kemenag", "ORG"),
-                      ("Melansir Reuters", "PER")])
+    text = (
+        "Bocah itu tersenyum. Kementerian Agama (Kemenag) menjawab. "
+        "Melansir Reuters, bocah itu pulang."
+    )
+    doc = _doc(
+        text, [("Bocah", "PER"), ("Kementerian Agama (Kemenag", "ORG"), ("Melansir Reuters", "PER")]
+    )
     ents = resolve_entities(_analysis(text), doc)
-    names = {text[m.start:m.end] for e in ents for m in e.mentions}
+    names = {text[m.start : m.end] for e in ents for m in e.mentions}
     assert "Bocah" not in names  # written in lower case elsewhere: an ordinary word
     assert "Kementerian Agama" in names and "Kementerian Agama (Kemenag" not in names
     assert "Melansir Reuters" not in names
 
 
 def test_generic_institution_followed_by_a_country_is_that_countrys():
-    text = ("Kementerian Luar Negeri Iran membantah tuduhan itu, sementara Presiden Joko "
-            "Widodo berada di Jakarta.")  # Indonesian context: the rule must not need it
+    text = (
+        "Kementerian Luar Negeri Iran membantah tuduhan itu, sementara Presiden Joko "
+        "Widodo berada di Jakarta."
+    )  # Indonesian context: the rule must not need it
     ents = resolve_entities(_analysis(text, "2019-09-16"), _doc(text))
     ministry = next(e for e in ents if _surfaces(e, text) == ["Kementerian Luar Negeri Iran"])
     assert ministry.kb_id is None and ministry.type == "ORG"
@@ -355,7 +384,8 @@ def test_generic_institution_followed_by_a_country_is_that_countrys():
 
 def test_first_name_cut_off_by_the_model_is_joined_back():
     text = "Direktur itu, Salem Mohammed al-Zaabi, berbicara kemarin."
-    ents = resolve_entities(_analysis(text), _doc(text, [("Salem", "LOC"),
-                                                         ("Mohammed al-Zaabi", "PER")]))
+    ents = resolve_entities(
+        _analysis(text), _doc(text, [("Salem", "LOC"), ("Mohammed al-Zaabi", "PER")])
+    )
     assert [e.name for e in ents if e.type == "PER"] == ["Salem Mohammed al-Zaabi"]
     assert not any(e.type == "LOC" for e in ents)

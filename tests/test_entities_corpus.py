@@ -55,7 +55,7 @@ def test_invariants_on_real_articles(name):
             assert e.name, (rec["id"], e)
             for m in e.mentions:
                 assert 0 <= m.start < m.end <= len(text), (rec["id"], e.name)
-                surface = text[m.start:m.end]
+                surface = text[m.start : m.end]
                 assert surface == surface.strip() and surface[0].isalnum(), (rec["id"], surface)
             if e.kb_id:
                 assert e.kb_id not in seen_kb, (rec["id"], "two entities for", e.kb_id)

@@ -42,32 +42,75 @@ def test_gold_shape_and_facts_only():
 
 
 def _analysis(text, entities, places=()):
-    return Analysis(article=Article(id="a", text=text), entities=list(entities),
-                    places=list(places))
+    return Analysis(
+        article=Article(id="a", text=text), entities=list(entities), places=list(places)
+    )
 
 
 def test_scoring_counts_links_ignores_and_refined_codes():
     text = "Presiden Joko Widodo bertemu Raja Salman di Riyadh. Teheran membantah."
-    gold = {"id": "a", "entities": [
-        {"name": "Joko Widodo", "type": "PER", "surfaces": ["Joko Widodo"],
-         "kb_id": "p/jokowi", "cameo": "IDNGOV"},
-        {"name": "Salman", "type": "PER", "surfaces": ["Salman"], "kb_id": "p/salman",
-         "cameo": "SAUGOV"},
-        {"name": "Riyadh", "type": "LOC", "surfaces": ["Riyadh"], "kb_id": "pl/riyadh",
-         "coord": [24.7, 46.7]},
-        {"name": "Gaza", "type": "LOC", "surfaces": ["Gaza"], "kb_id": "pl/gaza",
-         "coord": [31.5, 34.5]},  # not in this text: not scored
-    ], "ignore": ["Teheran"]}
+    gold = {
+        "id": "a",
+        "entities": [
+            {
+                "name": "Joko Widodo",
+                "type": "PER",
+                "surfaces": ["Joko Widodo"],
+                "kb_id": "p/jokowi",
+                "cameo": "IDNGOV",
+            },
+            {
+                "name": "Salman",
+                "type": "PER",
+                "surfaces": ["Salman"],
+                "kb_id": "p/salman",
+                "cameo": "SAUGOV",
+            },
+            {
+                "name": "Riyadh",
+                "type": "LOC",
+                "surfaces": ["Riyadh"],
+                "kb_id": "pl/riyadh",
+                "coord": [24.7, 46.7],
+            },
+            {
+                "name": "Gaza",
+                "type": "LOC",
+                "surfaces": ["Gaza"],
+                "kb_id": "pl/gaza",
+                "coord": [31.5, 34.5],
+            },  # not in this text: not scored
+        ],
+        "ignore": ["Teheran"],
+    }
     s = text.index
     preds = [
-        Entity("e1", "PER", "Joko Widodo", kb_id="p/jokowi", cameo="IDNGOVX",
-               mentions=[Span(s("Joko"), s("Joko") + 11)]),
-        Entity("e2", "PER", "Salman", kb_id="p/other", cameo="SAUGOV",
-               mentions=[Span(s("Salman"), s("Salman") + 6)]),
-        Entity("e3", "LOC", "Riyadh", kb_id="pl/riyadh",
-               mentions=[Span(s("Riyadh"), s("Riyadh") + 6)]),
-        Entity("e4", "LOC", "Teheran", kb_id="pl/teheran",
-               mentions=[Span(s("Teheran"), s("Teheran") + 7)]),
+        Entity(
+            "e1",
+            "PER",
+            "Joko Widodo",
+            kb_id="p/jokowi",
+            cameo="IDNGOVX",
+            mentions=[Span(s("Joko"), s("Joko") + 11)],
+        ),
+        Entity(
+            "e2",
+            "PER",
+            "Salman",
+            kb_id="p/other",
+            cameo="SAUGOV",
+            mentions=[Span(s("Salman"), s("Salman") + 6)],
+        ),
+        Entity(
+            "e3", "LOC", "Riyadh", kb_id="pl/riyadh", mentions=[Span(s("Riyadh"), s("Riyadh") + 6)]
+        ),
+        Entity(
+            "e4",
+            "LOC",
+            "Teheran",
+            kb_id="pl/teheran",
+            mentions=[Span(s("Teheran"), s("Teheran") + 7)],
+        ),
     ]
     places = [Place("e3", "Riyadh", lat=24.9, lon=46.6, country="SAU")]
     scores = EntityScores()
@@ -81,9 +124,18 @@ def test_scoring_counts_links_ignores_and_refined_codes():
 
 def test_geocoding_is_wrong_far_from_the_gold_point():
     text = "Banjir melanda Jayapura."
-    gold = {"id": "a", "entities": [{"name": "Jayapura", "type": "LOC",
-                                     "surfaces": ["Jayapura"], "kb_id": None,
-                                     "coord": [-2.53, 140.72]}]}
+    gold = {
+        "id": "a",
+        "entities": [
+            {
+                "name": "Jayapura",
+                "type": "LOC",
+                "surfaces": ["Jayapura"],
+                "kb_id": None,
+                "coord": [-2.53, 140.72],
+            }
+        ],
+    }
     ent = Entity("e1", "LOC", "Jayapura", mentions=[Span(15, 23)])
     far = Place("e1", "Jayapura", lat=-6.2, lon=106.8, country="IDN")
     scores = EntityScores()

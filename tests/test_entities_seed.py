@@ -30,8 +30,12 @@ def seed():
 
     # A plain-text file has no metadata: the date is what a container (feed, JSONL)
     # would give; the article itself only says "Kamis (16/12)".
-    raw = RawDocument(name=str(SEED), text=SEED.read_text(encoding="utf-8"),
-                      published="2021-12-16", outlet="kontan")
+    raw = RawDocument(
+        name=str(SEED),
+        text=SEED.read_text(encoding="utf-8"),
+        published="2021-12-16",
+        outlet="kontan",
+    )
     analysis = Analysis(article=parse_article(raw))
     doc = load_pipeline()(analysis.article.text)
     analysis.entities = resolve_entities(analysis, doc)
@@ -48,7 +52,7 @@ def _person(analysis, name):
 
 
 def _surfaces(analysis, ent):
-    return [analysis.article.text[m.start:m.end] for m in ent.mentions]
+    return [analysis.article.text[m.start : m.end] for m in ent.mentions]
 
 
 def test_putin_and_xi(seed):
@@ -69,8 +73,10 @@ def test_us_officials(seed):
     assert biden.cameo == "USAGOV" and "Biden" in _surfaces(analysis, biden)
     psaki = _person(analysis, "Jen Psaki")
     assert psaki.cameo == "USAGOV" and psaki.country == "USA"
-    assert any("Sekretaris Pers" in (r.title or "") or "Sekretaris Pers" in (r.text or "")
-               for r in psaki.roles)
+    assert any(
+        "Sekretaris Pers" in (r.title or "") or "Sekretaris Pers" in (r.text or "")
+        for r in psaki.roles
+    )
     donfried = _person(analysis, "Karen Donfried")
     assert donfried.cameo == "USAGOV"
 
@@ -99,8 +105,9 @@ def _dist_km(lat1, lon1, lat2, lon2):
     return 6371 * math.acos(max(-1.0, min(1.0, c)))
 
 
-@pytest.mark.parametrize("name,lat,lon", [("Moskow", 55.75, 37.62), ("Beijing", 39.90, 116.40),
-                                          ("Kyiv", 50.45, 30.52)])
+@pytest.mark.parametrize(
+    "name,lat,lon", [("Moskow", 55.75, 37.62), ("Beijing", 39.90, 116.40), ("Kyiv", 50.45, 30.52)]
+)
 def test_cities_have_coordinates(seed, name, lat, lon):
     analysis, _ = seed
     ids = {e.id for e in analysis.entities if name in _surfaces(analysis, e)}

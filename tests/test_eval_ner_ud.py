@@ -42,9 +42,18 @@ def _stub_ner(patterns):
 
 def test_label_mapping_and_spans():
     assert map_bio(["B-PPL", "I-PPL", "O", "I-PLC", "B-TIME", "B-IND"]) == [
-        "B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG"
+        "B-PER",
+        "I-PER",
+        "O",
+        "B-LOC",
+        "O",
+        "B-ORG",
     ]
-    assert bio_spans(["B-PER", "I-PER", "B-PER", "O", "B-LOC"]) == {(0, 2, "PER"), (2, 3, "PER"), (4, 5, "LOC")}
+    assert bio_spans(["B-PER", "I-PER", "B-PER", "O", "B-LOC"]) == {
+        (0, 2, "PER"),
+        (2, 3, "PER"),
+        (4, 5, "LOC"),
+    }
 
 
 def test_read_bio_both_layouts(tmp_path):
@@ -60,14 +69,16 @@ def test_evaluate_ner_by_hand(tmp_path):
     (tmp_path / "a.tsv").write_text(BIO_A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(BIO_B, encoding="utf-8")
     # Gold: PER {Budi Santoso, Ani}, LOC {Jakarta, Bandung, Bogor}, ORG {Kantor Contoh}.
-    nlp = _stub_ner([
-        {"label": "PER", "pattern": [{"ORTH": "Budi"}, {"ORTH": "Santoso"}]},  # PER tp
-        {"label": "PER", "pattern": "Ani"},                                      # PER tp
-        {"label": "LOC", "pattern": "Jakarta"},                                  # LOC tp
-        {"label": "ORG", "pattern": "Bandung"},                                  # ORG fp, LOC fn
-        {"label": "ORG", "pattern": "Kantor"},                                   # ORG fp (partial), ORG fn
-        {"label": "LOC", "pattern": "Bogor"},                                    # LOC tp
-    ])
+    nlp = _stub_ner(
+        [
+            {"label": "PER", "pattern": [{"ORTH": "Budi"}, {"ORTH": "Santoso"}]},  # PER tp
+            {"label": "PER", "pattern": "Ani"},  # PER tp
+            {"label": "LOC", "pattern": "Jakarta"},  # LOC tp
+            {"label": "ORG", "pattern": "Bandung"},  # ORG fp, LOC fn
+            {"label": "ORG", "pattern": "Kantor"},  # ORG fp (partial), ORG fn
+            {"label": "LOC", "pattern": "Bogor"},  # LOC tp
+        ]
+    )
     report = evaluate_ner([tmp_path / "a.tsv", tmp_path / "b.txt"], nlp=nlp)
     d = report.to_dict()
     assert d["sentences"] == 3 and d["tokens"] == 15
@@ -127,7 +138,11 @@ def test_read_conllu_merges_multiword_tokens(tmp_path):
     assert [t["form"] for t in s1.tokens] == ["Ani", "membeli", "bukunya", "."]
     merged = s1.tokens[2]
     assert (merged["upos"], merged["lemma"], merged["head"], merged["dep"], merged["space"]) == (
-        "NOUN", "buku", 1, "obj", False
+        "NOUN",
+        "buku",
+        1,
+        "obj",
+        False,
     )
     assert s1.tokens[1]["head"] is None and s1.tokens[1]["dep"] == "ROOT"
     assert s1.text == "Ani membeli bukunya."

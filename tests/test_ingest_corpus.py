@@ -29,7 +29,9 @@ def test_all_detik_articles_ingest_and_reingest_without_duplicates(shared, tmp_p
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["clickid_kompas.jsonl", "clickid_okezone.jsonl", "clickid_tribunnews.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["clickid_kompas.jsonl", "clickid_okezone.jsonl", "clickid_tribunnews.jsonl"]
+)
 def test_clickid_sample_ingests(shared, tmp_path, name):
     src = shared / "data" / "news" / name
     lines = list(itertools.islice(src.open(encoding="utf-8"), 150))

@@ -359,8 +359,11 @@ def test_data_files_are_generated_json(k):
 
 
 def test_every_country_with_a_capital_has_its_point(k):
-    capitals = {(e.extra or {}).get("capital_of"): e for e in k.entries("place")
-                if (e.extra or {}).get("capital_of")}
+    capitals = {
+        (e.extra or {}).get("capital_of"): e
+        for e in k.entries("place")
+        if (e.extra or {}).get("capital_of")
+    }
     for c in k.entries("country"):
         cap = capitals.get(c.country)
         if cap is not None:

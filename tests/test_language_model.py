@@ -33,7 +33,9 @@ def test_missing_model_raises_model_error(tmp_path):
 
 
 def test_broken_model_raises_model_error(tmp_path):
-    (tmp_path / "config.cfg").write_text("[nlp]\nlang = \"id\"\npipeline = [\"nope\"]\n", encoding="utf-8")
+    (tmp_path / "config.cfg").write_text(
+        '[nlp]\nlang = "id"\npipeline = ["nope"]\n', encoding="utf-8"
+    )
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
     with pytest.raises(ModelError, match="cannot be loaded"):
         load_pipeline(path=tmp_path)
@@ -49,8 +51,10 @@ def test_importing_the_package_does_not_import_spacy():
 
 
 def test_all_annotations_present(nlp):
-    doc = nlp("Presiden Joko Widodo meresmikan jembatan baru di Surabaya pada Senin. "
-              "Ia didampingi Menteri Keuangan.")
+    doc = nlp(
+        "Presiden Joko Widodo meresmikan jembatan baru di Surabaya pada Senin. "
+        "Ia didampingi Menteri Keuangan."
+    )
     assert len(list(doc.sents)) == 2
     assert all(t.pos_ for t in doc)
     assert all(t.dep_ for t in doc)
@@ -63,13 +67,18 @@ def test_all_annotations_present(nlp):
 def test_paragraph_break_starts_a_sentence(nlp):
     doc = nlp("Harga beras naik tajam\n\nPemerintah akan mengimpor beras.\nIa setuju.")
     assert [s.text.strip() for s in doc.sents] == [
-        "Harga beras naik tajam", "Pemerintah akan mengimpor beras.", "Ia setuju."
+        "Harga beras naik tajam",
+        "Pemerintah akan mengimpor beras.",
+        "Ia setuju.",
     ]
     assert [t.pos_ for t in doc if t.is_space] == ["SPACE", "SPACE"]
 
 
 def test_closing_quote_stays_with_its_sentence(nlp):
-    for text in ('Ia berkata, "Kami siap." Lalu ia pergi.', "Ia berkata, “Kami siap.” Lalu ia pergi."):
+    for text in (
+        'Ia berkata, "Kami siap." Lalu ia pergi.',
+        "Ia berkata, “Kami siap.” Lalu ia pergi.",
+    ):
         doc = nlp(text)
         closing = [t for t in doc if t.text in ('"', "”") and t.i > 0 and doc[t.i - 1].text == "."]
         assert closing and not any(t.is_sent_start for t in closing)
@@ -79,22 +88,26 @@ def test_closing_quote_stays_with_its_sentence(nlp):
 def test_sentences_end_only_at_final_punctuation_or_line_breaks(nlp):
     # Made-up text where the parser alone used to start sentences mid-clause (after a
     # bracket, before a preposition).
-    text = ("Kerugian negara mencapai Rp780,3 triliun (5,6 miliar dolar AS) dibandingkan tahun lalu "
-            "yang hanya Rp27,9 triliun dari anggaran perubahan. Menteri Keuangan menolak memberi "
-            "komentar! Ia pergi\nRapat ditunda.")
+    text = (
+        "Kerugian negara mencapai Rp780,3 triliun (5,6 miliar dolar AS) dibandingkan tahun lalu "
+        "yang hanya Rp27,9 triliun dari anggaran perubahan. Menteri Keuangan menolak memberi "
+        "komentar! Ia pergi\nRapat ditunda."
+    )
     doc = nlp(text)
     for sent in doc.sents:
         if sent.start == 0 or "\n" in doc[sent.start].text:  # a line break starts it
             continue
         prev = doc[sent.start - 1]
-        while prev.i > 0 and prev.text in "\"”’)]":
+        while prev.i > 0 and prev.text in '"”’)]':
             prev = doc[prev.i - 1]
         assert prev.text[-1] in ".!?…", (prev.text, sent.text)
     assert any(s.text.startswith("Menteri") for s in doc.sents)
 
 
 def test_paragraph_breaks_forbid_sentence_starts_inside_clauses(nlp):
-    doc = nlp.get_pipe("warta_paragraph_breaks")(nlp.make_doc("Ia datang (kemarin) lalu pergi. Kami \"setuju.\" Lalu\nSelesai"))
+    doc = nlp.get_pipe("warta_paragraph_breaks")(
+        nlp.make_doc('Ia datang (kemarin) lalu pergi. Kami "setuju." Lalu\nSelesai')
+    )
     starts = {t.text: t.is_sent_start for t in doc if not t.is_space}
     # Only words after final punctuation (and its closing quote) are left to the parser.
     assert starts["Kami"] is None and starts["Lalu"] is None

@@ -11,7 +11,9 @@ from warta.language.tokenizer import ABBREVIATIONS
 
 @pytest.fixture(scope="module")
 def nlp():
-    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "warta.id_tokenizer.v1"}}})
+    return spacy.blank(
+        "id", config={"nlp": {"tokenizer": {"@tokenizers": "warta.id_tokenizer.v1"}}}
+    )
 
 
 def toks(nlp, text: str) -> list[str]:
@@ -28,7 +30,10 @@ KEPT = [
     ("Pemerintah A.S. menolak usul itu.", ["A.S."]),
     ("KONTAN.CO.ID - JAKARTA. Harga naik.", ["KONTAN.CO.ID", "-", "JAKARTA"]),
     ("Kirim surat ke redaksi@contoh.co.id segera.", ["redaksi@contoh.co.id"]),
-    ("Baca di https://www.contoh.co.id/berita/123?x=1 ya.", ["https://www.contoh.co.id/berita/123?x=1"]),
+    (
+        "Baca di https://www.contoh.co.id/berita/123?x=1 ya.",
+        ["https://www.contoh.co.id/berita/123?x=1"],
+    ),
     ("Ada buku, pena, dll. di meja.", ["dll."]),
     ("Ada buku, pena, dsb. di meja.", ["dsb."]),
     ("Saham PT Contoh Tbk naik.", ["Tbk"]),
@@ -37,7 +42,10 @@ KEPT = [
     ("H. Ahmad dan Ir. Sari datang.", ["H.", "Ir."]),
     ("Advokat Budi Santoso, S.H., hadir.", ["S.H."]),
     ("Kantor di Jl. Merdeka 10.", ["Jl."]),
-    ("Kantor-kantor dan non-migas pada tahun 1970-an, ke-2 kali.", ["Kantor-kantor", "non-migas", "1970-an", "ke-2"]),
+    (
+        "Kantor-kantor dan non-migas pada tahun 1970-an, ke-2 kali.",
+        ["Kantor-kantor", "non-migas", "1970-an", "ke-2"],
+    ),
     ("Nomor surat 33/2006 sudah terbit.", ["33/2006"]),
 ]
 

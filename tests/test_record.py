@@ -3,11 +3,10 @@ import json
 import re
 
 import warta
-from warta import record
-from warta.record import Analysis
-
 from conftest import REPO
 from helpers import make_analysis
+from warta import record
+from warta.record import Analysis
 
 
 def test_round_trip_keeps_every_field():
@@ -16,7 +15,7 @@ def test_round_trip_keeps_every_field():
     back = Analysis.from_dict(data)
     assert back == a
     assert data["schema"] == "warta/1"
-    assert list(data)[0] == "schema"
+    assert next(iter(data)) == "schema"
 
 
 def test_from_dict_ignores_unknown_keys_from_newer_writers():
@@ -26,7 +25,11 @@ def test_from_dict_ignores_unknown_keys_from_newer_writers():
 
 
 def _record_classes():
-    return [getattr(record, n) for n in record.__all__ if dataclasses.is_dataclass(getattr(record, n, None))]
+    return [
+        getattr(record, n)
+        for n in record.__all__
+        if dataclasses.is_dataclass(getattr(record, n, None))
+    ]
 
 
 def test_every_record_field_is_documented_in_schema_md():

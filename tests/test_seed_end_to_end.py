@@ -23,21 +23,28 @@ def test_article_fields(seed):
     art = seed.article
     assert (art.outlet, art.credited_source, art.editor) == ("Kontan", "The Hill", "Noverius Laoli")
     assert art.published.value.startswith("2021-12-16")
-    assert [seed.article.text[p.start:p.end] for p in art.paragraphs][0].startswith("Pemerintah Rusia")
+    first = art.paragraphs[0]
+    assert seed.article.text[first.start : first.end].startswith("Pemerintah Rusia")
     selasa = [d for d in seed.dates if "Selasa" in d.text]
     assert selasa and all(d.value == "2021-12-14" for d in selasa)
 
 
 @pytest.mark.parametrize(
     "name, cameo",
-    [("Vladimir Putin", "RUSGOV"), ("Xi Jinping", "CHNGOV"), ("Jen Psaki", "USAGOV"),
-     ("Karen Donfried", "USAGOV"), ("Yuri Ushakov", "RUSGOV"), ("Joe Biden", "USAGOV")],
+    [
+        ("Vladimir Putin", "RUSGOV"),
+        ("Xi Jinping", "CHNGOV"),
+        ("Jen Psaki", "USAGOV"),
+        ("Karen Donfried", "USAGOV"),
+        ("Yuri Ushakov", "RUSGOV"),
+        ("Joe Biden", "USAGOV"),
+    ],
 )
 def test_people_resolved_with_codes(seed, name, cameo):
     ent = _ent(seed, name)
     assert ent.type == "PER" and ent.cameo == cameo
     for m in ent.mentions:
-        assert seed.article.text[m.start:m.end]
+        assert seed.article.text[m.start : m.end]
 
 
 def test_putin_mentions_are_one_entity(seed):
@@ -55,7 +62,9 @@ def test_nato_and_countries(seed):
 def test_places_and_dateline(seed):
     by_name = {p.name: p for p in seed.places}
     moscow = next(p for p in seed.places if p.name in ("Moskow", "Moscow", "Moskwa"))
-    assert moscow.lat == pytest.approx(55.76, abs=0.1) and moscow.lon == pytest.approx(37.62, abs=0.1)
+    assert moscow.lat == pytest.approx(55.76, abs=0.1) and moscow.lon == pytest.approx(
+        37.62, abs=0.1
+    )
     assert any(n in by_name for n in ("Beijing",)) and any(n in by_name for n in ("Kyiv", "Kiev"))
     assert seed.article.dateline.place_id == moscow.entity_id
 
@@ -69,14 +78,18 @@ def _quote(seed, words):
 
 @pytest.mark.parametrize(
     "words, speaker",
-    [("Saya berterima kasih", "Vladimir Putin"), ("teman baik", "Vladimir Putin"),
-     ("membuka halaman baru", "Xi Jinping"), ("pertanda baik", "Jen Psaki"),
-     ("sepenuhnya mendukung", "Yuri Ushakov")],
+    [
+        ("Saya berterima kasih", "Vladimir Putin"),
+        ("teman baik", "Vladimir Putin"),
+        ("membuka halaman baru", "Xi Jinping"),
+        ("pertanda baik", "Jen Psaki"),
+        ("sepenuhnya mendukung", "Yuri Ushakov"),
+    ],
 )
 def test_quotes_have_speakers(seed, words, speaker):
     q = _quote(seed, words)
     assert q.speaker is not None and seed.entity(q.speaker.entity_id).name == speaker
-    assert seed.article.text[q.start:q.end] == q.text
+    assert seed.article.text[q.start : q.end] == q.text
 
 
 def test_relayed_quote_has_via(seed):
@@ -92,14 +105,26 @@ def _code(actor):
 
 
 def test_events_on_the_seed(seed):
-    assert any(_code(e.source).startswith("RUS") and _code(e.target).startswith("UKR") for e in _events(seed, "15"))
-    threats = [e for e in _events(seed, "13") if _code(e.source).startswith("USA") and _code(e.target).startswith("RUS")]
+    assert any(
+        _code(e.source).startswith("RUS") and _code(e.target).startswith("UKR")
+        for e in _events(seed, "15")
+    )
+    threats = [
+        e
+        for e in _events(seed, "13")
+        if _code(e.source).startswith("USA") and _code(e.target).startswith("RUS")
+    ]
     assert threats and threats[0].modality == "conditional"
     pairs = {(_code(e.source)[:3], _code(e.target)[:3]) for e in _events(seed, "04")}
     assert ("RUS", "CHN") in pairs or ("CHN", "RUS") in pairs
     assert ("USA", "RUS") in pairs
-    assert any(_code(e.source).startswith("CHN") and _code(e.target).startswith("RUS") for e in _events(seed, "05"))
-    boycotters = {_code(e.source)[:3] for e in _events(seed, "16") if _code(e.target).startswith("CHN")}
+    assert any(
+        _code(e.source).startswith("CHN") and _code(e.target).startswith("RUS")
+        for e in _events(seed, "05")
+    )
+    boycotters = {
+        _code(e.source)[:3] for e in _events(seed, "16") if _code(e.target).startswith("CHN")
+    }
     assert {"USA", "CAN", "GBR", "AUS"} <= boycotters
     # the threatened attack is conditional, not an asserted attack
     assert not [e for e in seed.events if e.root in ("18", "19", "20") and e.modality == "asserted"]

@@ -17,26 +17,106 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (test d
 
 # GDELT GKG theme names the taxonomy may point to (from the GKG category list).
 GKG = {
-    "AGRICULTURE", "ALLIANCE", "ARMEDCONFLICT", "ARREST", "AVIATION_INCIDENT", "BORDER",
-    "CEASEFIRE", "CORRUPTION", "CRIME_COMMON_ROBBERY", "CRIME_ILLEGAL_DRUGS", "CYBER_ATTACK",
-    "DEATH_PENALTY", "DISCRIMINATION", "ECON_BANKRUPTCY", "ECON_COST_OF_LIVING",
-    "ECON_CURRENCY_EXCHANGE_RATE", "ECON_DEBT", "ECON_FOREIGNINVEST", "ECON_FREETRADE",
-    "ECON_HOUSING_PRICES", "ECON_INTEREST_RATES", "ECON_STOCKMARKET", "ECON_SUBSIDIES",
-    "ECON_TAXATION", "ECON_TRADE_DISPUTE", "ECON_UNIONS", "EDUCATION", "ELECTION",
-    "ELECTION_FRAUD", "ENV_CLIMATECHANGE", "ENV_COAL", "ENV_DEFORESTATION", "ENV_FISHERY",
-    "ENV_GREEN", "ENV_MINING", "ENV_OIL", "EVACUATION", "EXTREMISM", "FOOD_SECURITY",
-    "FOOD_STAPLE", "FREESPEECH", "FUELPRICES", "GENDER_VIOLENCE", "GENERAL_HEALTH",
-    "GOV_INTERGOVERNMENTAL", "HATE_SPEECH", "HEALTH_PANDEMIC", "HEALTH_VACCINATION",
-    "HUMAN_TRAFFICKING", "IMMIGRATION", "IMPEACHMENT", "INFO_HOAX", "KIDNAP", "KILL",
-    "LEGISLATION", "LGBT", "MANMADE_DISASTER", "MARITIME", "MARITIME_INCIDENT", "MEDIA_SOCIAL",
-    "MIL_SELF_IDENTIFIED_ARMS_DEAL", "MILITARY", "MILITARY_COOPERATION", "NATURAL_DISASTER",
-    "NEGOTIATIONS", "NEW_CONSTRUCTION", "PEACEKEEPING", "POL_HOSTVISIT", "POVERTY",
-    "POWER_OUTAGE", "PROTEST", "PUBLIC_TRANSPORT", "REBELLION", "REFUGEES", "RELIGION",
-    "ROAD_INCIDENT", "SANCTIONS", "SELF_IDENTIFIED_HUMAN_RIGHTS", "SEPARATISTS",
-    "SLFID_ECONOMIC_DEVELOPMENT", "SLFID_MILITARY_BUILDUP", "SLFID_PEACE_BUILDING",
-    "SMUGGLING", "SOC_DIPLOMCOOP", "SOC_PARDON", "SOVEREIGNTY", "STRIKE", "SURVEILLANCE",
-    "TAKE_OFFICE", "TAX_POLITICAL_PARTY", "TERROR", "TORTURE", "TOURISM", "TRAFFIC", "TRIAL",
-    "UNEMPLOYMENT", "UNREST_POLICEBRUTALITY", "VIOLENT_UNREST", "WATER_SECURITY", "WMD",
+    "AGRICULTURE",
+    "ALLIANCE",
+    "ARMEDCONFLICT",
+    "ARREST",
+    "AVIATION_INCIDENT",
+    "BORDER",
+    "CEASEFIRE",
+    "CORRUPTION",
+    "CRIME_COMMON_ROBBERY",
+    "CRIME_ILLEGAL_DRUGS",
+    "CYBER_ATTACK",
+    "DEATH_PENALTY",
+    "DISCRIMINATION",
+    "ECON_BANKRUPTCY",
+    "ECON_COST_OF_LIVING",
+    "ECON_CURRENCY_EXCHANGE_RATE",
+    "ECON_DEBT",
+    "ECON_FOREIGNINVEST",
+    "ECON_FREETRADE",
+    "ECON_HOUSING_PRICES",
+    "ECON_INTEREST_RATES",
+    "ECON_STOCKMARKET",
+    "ECON_SUBSIDIES",
+    "ECON_TAXATION",
+    "ECON_TRADE_DISPUTE",
+    "ECON_UNIONS",
+    "EDUCATION",
+    "ELECTION",
+    "ELECTION_FRAUD",
+    "ENV_CLIMATECHANGE",
+    "ENV_COAL",
+    "ENV_DEFORESTATION",
+    "ENV_FISHERY",
+    "ENV_GREEN",
+    "ENV_MINING",
+    "ENV_OIL",
+    "EVACUATION",
+    "EXTREMISM",
+    "FOOD_SECURITY",
+    "FOOD_STAPLE",
+    "FREESPEECH",
+    "FUELPRICES",
+    "GENDER_VIOLENCE",
+    "GENERAL_HEALTH",
+    "GOV_INTERGOVERNMENTAL",
+    "HATE_SPEECH",
+    "HEALTH_PANDEMIC",
+    "HEALTH_VACCINATION",
+    "HUMAN_TRAFFICKING",
+    "IMMIGRATION",
+    "IMPEACHMENT",
+    "INFO_HOAX",
+    "KIDNAP",
+    "KILL",
+    "LEGISLATION",
+    "LGBT",
+    "MANMADE_DISASTER",
+    "MARITIME",
+    "MARITIME_INCIDENT",
+    "MEDIA_SOCIAL",
+    "MIL_SELF_IDENTIFIED_ARMS_DEAL",
+    "MILITARY",
+    "MILITARY_COOPERATION",
+    "NATURAL_DISASTER",
+    "NEGOTIATIONS",
+    "NEW_CONSTRUCTION",
+    "PEACEKEEPING",
+    "POL_HOSTVISIT",
+    "POVERTY",
+    "POWER_OUTAGE",
+    "PROTEST",
+    "PUBLIC_TRANSPORT",
+    "REBELLION",
+    "REFUGEES",
+    "RELIGION",
+    "ROAD_INCIDENT",
+    "SANCTIONS",
+    "SELF_IDENTIFIED_HUMAN_RIGHTS",
+    "SEPARATISTS",
+    "SLFID_ECONOMIC_DEVELOPMENT",
+    "SLFID_MILITARY_BUILDUP",
+    "SLFID_PEACE_BUILDING",
+    "SMUGGLING",
+    "SOC_DIPLOMCOOP",
+    "SOC_PARDON",
+    "SOVEREIGNTY",
+    "STRIKE",
+    "SURVEILLANCE",
+    "TAKE_OFFICE",
+    "TAX_POLITICAL_PARTY",
+    "TERROR",
+    "TORTURE",
+    "TOURISM",
+    "TRAFFIC",
+    "TRIAL",
+    "UNEMPLOYMENT",
+    "UNREST_POLICEBRUTALITY",
+    "VIOLENT_UNREST",
+    "WATER_SECURITY",
+    "WMD",
 }
 
 
@@ -54,6 +134,7 @@ def mention_texts(text: str, theme) -> list[str]:
 
 
 # --- the taxonomy ---------------------------------------------------------------------
+
 
 def test_taxonomy_is_large_and_well_formed():
     themes = taxonomy()
@@ -77,6 +158,7 @@ def test_every_theme_is_documented():
 
 
 # --- matching -------------------------------------------------------------------------
+
 
 def test_affixed_phrase_matches_with_offsets():
     text = "Amerika Serikat menjatuhkan sanksi ekonomi kepada negara itu."
@@ -129,18 +211,27 @@ def test_sport_boycott_needs_a_sport_event():
 
 def test_military_entities_trigger_the_military_theme():
     text = "Juru bicara itu hadir. Ia kemudian pergi bersama juru bicara lain."
-    army = Entity(id="e1", type="ORG", name="X", cameo="IDNMIL",
-                  mentions=[Span(0, 11), Span(text.index("juru bicara"), text.index("juru bicara") + 11)])
+    army = Entity(
+        id="e1",
+        type="ORG",
+        name="X",
+        cameo="IDNMIL",
+        mentions=[Span(0, 11), Span(text.index("juru bicara"), text.index("juru bicara") + 11)],
+    )
     assert "MILITARY" not in themes_of(text)
     got = themes_of(text, entities=[army])
-    assert [(m.start, m.end) for m in got["MILITARY"].mentions] == [(m.start, m.end) for m in army.mentions]
+    assert [(m.start, m.end) for m in got["MILITARY"].mentions] == [
+        (m.start, m.end) for m in army.mentions
+    ]
     civil = Entity(id="e2", type="ORG", name="Y", cameo="IDNGOV", mentions=army.mentions)
     assert "MILITARY" not in themes_of(text, entities=[civil])
 
 
 def test_scores_are_sorted_and_empty_text_has_none():
-    text = ("Demonstran menggelar unjuk rasa. Unjuk rasa berlangsung damai. "
-            "Polisi menangkap satu orang.")
+    text = (
+        "Demonstran menggelar unjuk rasa. Unjuk rasa berlangsung damai. "
+        "Polisi menangkap satu orang."
+    )
     got = assign_themes(Article(id="t", text=text))
     assert [t.score for t in got] == sorted((t.score for t in got), reverse=True)
     assert got[0].id == "PROTEST"
@@ -149,18 +240,28 @@ def test_scores_are_sorted_and_empty_text_has_none():
 
 # --- the seed article -------------------------------------------------------------------
 
+
 def seed_article() -> Article:
     lines = SEED.read_text(encoding="utf-8").splitlines()[1:]
-    body = [ln for ln in lines
-            if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))]
+    body = [
+        ln
+        for ln in lines
+        if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))
+    ]
     return Article(id="t", text="\n\n".join(body))
 
 
 @needs_shared
 @pytest.mark.parametrize(
     ("theme", "word"),
-    [("MILITARY_MOBILIZATION", "pasukan"), ("SANCTIONS", "sanksi"), ("DIPLOMACY", "diploma"),
-     ("HUMAN_RIGHTS", "hak asasi"), ("OLYMPICS", "olimpiade"), ("SPORT_BOYCOTT", "boikot")],
+    [
+        ("MILITARY_MOBILIZATION", "pasukan"),
+        ("SANCTIONS", "sanksi"),
+        ("DIPLOMACY", "diploma"),
+        ("HUMAN_RIGHTS", "hak asasi"),
+        ("OLYMPICS", "olimpiade"),
+        ("SPORT_BOYCOTT", "boikot"),
+    ],
 )
 def test_seed_article_themes_with_offsets(theme, word):
     art = seed_article()

@@ -21,12 +21,16 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (test d
 
 def seed_article() -> Article:
     lines = SEED.read_text(encoding="utf-8").splitlines()[1:]  # line 0 is the header
-    body = [ln for ln in lines
-            if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))]
+    body = [
+        ln
+        for ln in lines
+        if ln.strip() and not ln.startswith(("Sumber:", "Baca Juga:", "Cek Berita"))
+    ]
     return Article(id="t", text="\n\n".join(body))
 
 
 # --- negation features ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("negator", ["tidak", "tak", "bukan", "belum", "jangan"])
 def test_words_after_a_negator_become_neg_features(negator):
@@ -50,8 +54,10 @@ def test_negation_can_be_switched_off():
 
 @pytest.mark.parametrize(
     ("plain", "negated"),
-    [("Makanannya enak.", "Makanannya tidak enak."),
-     ("Pelayanannya bagus.", "Pelayanannya tidak bagus.")],
+    [
+        ("Makanannya enak.", "Makanannya tidak enak."),
+        ("Pelayanannya bagus.", "Pelayanannya tidak bagus."),
+    ],
 )
 def test_negation_lowers_the_tone(plain, negated):
     assert sentence_tone(plain) > 0.3
@@ -73,6 +79,7 @@ def test_review_domain_and_unknown_domain():
 
 # --- shipped weights -------------------------------------------------------------------
 
+
 def test_shipped_models_load_without_scikit_learn():
     code = (
         "import sys; sys.modules['sklearn'] = None\n"
@@ -81,8 +88,13 @@ def test_shipped_models_load_without_scikit_learn():
         "    m = load_model(name); assert m.classes and len(m.index) > 1000\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
-                         cwd=Path(__file__).resolve().parents[1])
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
 
@@ -93,9 +105,12 @@ def test_tone_model_classes():
 
 # --- article tone ------------------------------------------------------------------------
 
+
 def test_article_tone_aggregates_sentences():
-    art = Article(id="a", text="Pelayanannya sangat bagus. Makanannya enak sekali. "
-                               "Tempatnya kotor dan sempit.")
+    art = Article(
+        id="a",
+        text="Pelayanannya sangat bagus. Makanannya enak sekali. Tempatnya kotor dan sempit.",
+    )
     tone, _ = score_tone(art)
     assert isinstance(tone, Tone)
     assert tone.polarity == pytest.approx(tone.positive + tone.negative, abs=1e-3)
@@ -116,7 +131,9 @@ def test_entity_tone_is_the_mean_of_its_sentences():
     budi = Entity(id="e2", type="PER", name="Budi", mentions=[Span(budi_start, budi_start + 4)])
     ghost = Entity(id="e3", type="PER", name="Cici", mentions=[])
     _, per_entity = score_tone(Article(id="x", text=text), entities=[andi, budi, ghost])
-    assert per_entity["e1"] == pytest.approx(sentence_tone(text[: text.index("Budi")].strip()), abs=1e-3)
+    assert per_entity["e1"] == pytest.approx(
+        sentence_tone(text[: text.index("Budi")].strip()), abs=1e-3
+    )
     assert per_entity["e1"] > 0 > per_entity["e2"]
     assert "e3" not in per_entity
 
@@ -141,8 +158,9 @@ def test_sentences_come_from_the_doc_when_given():
 def test_seed_article_leans_negative_and_putin_gets_a_tone():
     art = seed_article()
     starts = [i for i in range(len(art.text)) if art.text.startswith("Putin", i)]
-    putin = Entity(id="e1", type="PER", name="Vladimir Putin",
-                   mentions=[Span(s, s + 5) for s in starts])
+    putin = Entity(
+        id="e1", type="PER", name="Vladimir Putin", mentions=[Span(s, s + 5) for s in starts]
+    )
     tone, per_entity = score_tone(art, entities=[putin])
     assert tone.score < 0
     assert 0 <= tone.negative <= 1 and 0 <= tone.positive <= 1
@@ -150,6 +168,7 @@ def test_seed_article_leans_negative_and_putin_gets_a_tone():
 
 
 # --- held-out quality floors -------------------------------------------------------------
+
 
 def _macro_f1(gold, pred):
     f1s = []
@@ -174,7 +193,10 @@ def test_cnbci_validation_macro_f1_floor():
 
 @needs_shared
 def test_smsa_test_macro_f1_floor():
-    rows = [ln.rsplit("\t", 1) for ln in
-            (TONE / "smsa_test.tsv").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = [
+        ln.rsplit("\t", 1)
+        for ln in (TONE / "smsa_test.tsv").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ]
     pred = load_model("tone_review").predict([t for t, _ in rows])
     assert _macro_f1([y.strip() for _, y in rows], pred) >= 0.80

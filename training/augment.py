@@ -20,31 +20,102 @@ EXCLUDED = {"putin", "xi", "jinping", "psaki", "donfried", "ushakov", "nato"}
 _PERSON_LINE = re.compile(r"^([A-Z][A-Z'-]+(?:_[A-Z][A-Z'-]+){1,2})_?\s+#")
 
 TITLES = [
-    "Presiden", "Perdana Menteri", "Wakil Presiden", "Menteri Luar Negeri", "Menteri Pertahanan",
-    "Asisten Menteri Luar Negeri", "Wakil Menteri Luar Negeri", "Duta Besar", "Kanselir",
-    "Juru bicara pemerintah", "Sekretaris Pers", "Penasihat Keamanan Nasional", "Raja",
-    "Ketua Parlemen", "Menteri Keuangan", "Menteri Perdagangan", "Kepala Staf Angkatan Darat",
+    "Presiden",
+    "Perdana Menteri",
+    "Wakil Presiden",
+    "Menteri Luar Negeri",
+    "Menteri Pertahanan",
+    "Asisten Menteri Luar Negeri",
+    "Wakil Menteri Luar Negeri",
+    "Duta Besar",
+    "Kanselir",
+    "Juru bicara pemerintah",
+    "Sekretaris Pers",
+    "Penasihat Keamanan Nasional",
+    "Raja",
+    "Ketua Parlemen",
+    "Menteri Keuangan",
+    "Menteri Perdagangan",
+    "Kepala Staf Angkatan Darat",
 ]
 COUNTRIES = [
-    "Rusia", "China", "Amerika Serikat", "AS", "Jepang", "Inggris", "Prancis", "Jerman", "India",
-    "Australia", "Korea Selatan", "Korea Utara", "Malaysia", "Singapura", "Filipina", "Turki",
-    "Iran", "Arab Saudi", "Ukraina", "Brasil", "Kanada", "Mesir", "Thailand", "Vietnam",
-    "Belanda", "Italia", "Pakistan", "Israel", "Palestina", "Qatar",
+    "Rusia",
+    "China",
+    "Amerika Serikat",
+    "AS",
+    "Jepang",
+    "Inggris",
+    "Prancis",
+    "Jerman",
+    "India",
+    "Australia",
+    "Korea Selatan",
+    "Korea Utara",
+    "Malaysia",
+    "Singapura",
+    "Filipina",
+    "Turki",
+    "Iran",
+    "Arab Saudi",
+    "Ukraina",
+    "Brasil",
+    "Kanada",
+    "Mesir",
+    "Thailand",
+    "Vietnam",
+    "Belanda",
+    "Italia",
+    "Pakistan",
+    "Israel",
+    "Palestina",
+    "Qatar",
 ]
 ORGS = [
-    "PBB", "ASEAN", "WHO", "IMF", "Uni Eropa", "Bank Dunia", "OPEC", "Dewan Keamanan PBB",
+    "PBB",
+    "ASEAN",
+    "WHO",
+    "IMF",
+    "Uni Eropa",
+    "Bank Dunia",
+    "OPEC",
+    "Dewan Keamanan PBB",
     # seats of government written for the government itself ("juru bicara Gedung Putih")
-    "Gedung Putih", "Kremlin", "Istana Kepresidenan", "Pentagon", "Downing Street", "Istana Elysee",
+    "Gedung Putih",
+    "Kremlin",
+    "Istana Kepresidenan",
+    "Pentagon",
+    "Downing Street",
+    "Istana Elysee",
 ]
-CITIES = ["Jakarta", "Moskow", "Beijing", "Washington", "Tokyo", "London", "Paris", "Jenewa",
-          "Kuala Lumpur", "Canberra", "New Delhi", "Brussel", "Seoul", "Bangkok"]
+CITIES = [
+    "Jakarta",
+    "Moskow",
+    "Beijing",
+    "Washington",
+    "Tokyo",
+    "London",
+    "Paris",
+    "Jenewa",
+    "Kuala Lumpur",
+    "Canberra",
+    "New Delhi",
+    "Brussel",
+    "Seoul",
+    "Bangkok",
+]
 CLAUSES = [
-    "negaranya siap membuka dialog baru", "kerja sama ekonomi kedua negara akan diperluas",
-    "pihaknya menolak tuduhan tersebut", "situasi di perbatasan masih terkendali",
-    "perundingan akan dilanjutkan pekan depan", "sanksi baru akan diumumkan dalam waktu dekat",
-    "pemerintah tidak akan mengubah kebijakan itu", "pertemuan tersebut berjalan dengan baik",
-    "harga energi diperkirakan tetap tinggi", "bantuan kemanusiaan sudah dikirim",
-    "kesepakatan dagang itu menguntungkan semua pihak", "pihaknya masih menunggu jawaban resmi",
+    "negaranya siap membuka dialog baru",
+    "kerja sama ekonomi kedua negara akan diperluas",
+    "pihaknya menolak tuduhan tersebut",
+    "situasi di perbatasan masih terkendali",
+    "perundingan akan dilanjutkan pekan depan",
+    "sanksi baru akan diumumkan dalam waktu dekat",
+    "pemerintah tidak akan mengubah kebijakan itu",
+    "pertemuan tersebut berjalan dengan baik",
+    "harga energi diperkirakan tetap tinggi",
+    "bantuan kemanusiaan sudah dikirim",
+    "kesepakatan dagang itu menguntungkan semua pihak",
+    "pihaknya masih menunggu jawaban resmi",
 ]
 VERBS = ["mengatakan", "menyatakan", "menegaskan", "menyebutkan", "mengungkapkan"]
 
@@ -84,19 +155,46 @@ def sentences(actors: Path, n: int, seed: int = 0) -> list[tuple[list[str], list
         holder = _tok(country, "LOC") if rng.random() < 0.65 else _tok(org, "ORG")
         k = rng.randrange(5)
         if k == 0:
-            seq = _tok(title, None) + holder + _tok(name, "PER") + _tok(f"{verb} bahwa {clause} .", None)
+            seq = (
+                _tok(title, None)
+                + holder
+                + _tok(name, "PER")
+                + _tok(f"{verb} bahwa {clause} .", None)
+            )
         elif k == 1:
-            seq = (_tok(f"“ {clause.capitalize()} , ” kata {title}", None) + holder + _tok(name, "PER")
-                   + _tok(".", None))
+            seq = (
+                _tok(f"“ {clause.capitalize()} , ” kata {title}", None)
+                + holder
+                + _tok(name, "PER")
+                + _tok(".", None)
+            )
         elif k == 2:
-            seq = (_tok(name, "PER") + _tok(f", {title}", None) + holder
-                   + _tok(f", {verb} {clause} .", None))
+            seq = (
+                _tok(name, "PER")
+                + _tok(f", {title}", None)
+                + holder
+                + _tok(f", {verb} {clause} .", None)
+            )
         elif k == 3:
-            seq = (_tok(title, None) + holder + _tok(name, "PER") + _tok("bertemu", None)
-                   + _tok(title2, None) + _tok(country2, "LOC") + _tok(name2, "PER") + _tok("di", None)
-                   + _tok(city, "LOC") + _tok(".", None))
+            seq = (
+                _tok(title, None)
+                + holder
+                + _tok(name, "PER")
+                + _tok("bertemu", None)
+                + _tok(title2, None)
+                + _tok(country2, "LOC")
+                + _tok(name2, "PER")
+                + _tok("di", None)
+                + _tok(city, "LOC")
+                + _tok(".", None)
+            )
         else:
-            seq = (_tok("Menurut", None) + _tok(title, None) + holder + _tok(name, "PER")
-                   + _tok(f", {clause} .", None))
+            seq = (
+                _tok("Menurut", None)
+                + _tok(title, None)
+                + holder
+                + _tok(name, "PER")
+                + _tok(f", {clause} .", None)
+            )
         out.append(([w for w, _ in seq], [t for _, t in seq]))
     return out

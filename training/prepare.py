@@ -84,8 +84,16 @@ def conllu_docs(vocab, sentences: list, per_doc: int = SENTS_PER_DOC) -> Iterato
                 sent_starts.append(j == 0)
             spaces[-1] = True
         yield Doc(
-            vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
-            morphs=morphs, heads=heads, deps=deps, sent_starts=sent_starts,
+            vocab,
+            words=words,
+            spaces=spaces,
+            lemmas=lemmas,
+            pos=pos,
+            tags=tags,
+            morphs=morphs,
+            heads=heads,
+            deps=deps,
+            sent_starts=sent_starts,
         )
 
 
@@ -138,7 +146,9 @@ def main(argv: list[str] | None = None) -> None:
     _save(bio_docs(vocab, base), out / "ner_train.spacy")
     _save(bio_docs(vocab, with_nerp), out / "ner_train_nerp.spacy")
     synthetic = augment.sentences(
-        data / "events" / "petrarch2-dictionaries" / "Phoenix.Countries.actors.txt", N_SYNTHETIC, SEED
+        data / "events" / "petrarch2-dictionaries" / "Phoenix.Countries.actors.txt",
+        N_SYNTHETIC,
+        SEED,
     )
     with_aug = base + synthetic
     rng.shuffle(with_aug)

@@ -42,8 +42,7 @@ FOLDS = 5
 # docs/classifiers.md): LinearSVC, balanced class weights, uni+bigrams, title counted 3 times,
 # plus the title's words again in a block of their own (``t:word``, L2-normalised apart from
 # the body and weighted TITLE_SCALE), which lifted CV macro F1 by about 1.3 points.
-FEATS = {"bigrams": True, "negation": False, "stems": False, "title_weight": 3,
-         "title_block": True}
+FEATS = {"bigrams": True, "negation": False, "stems": False, "title_weight": 3, "title_block": True}
 TITLE_SCALE = 0.5
 RECIPE = {"kind": "svm", "C": 0.5, "feats": FEATS, "title_scale": TITLE_SCALE}
 MAX_FEATURES = 60_000
@@ -63,31 +62,63 @@ DETIK = {
 # CLICK-ID: category -> label, or category -> {subcategory -> label, "*": default}.
 CLICKID = {
     "News": {
-        "Regional": "regional", "Megapolitan": "regional", "Nusantara": "regional",
-        "Jateng": "regional", "Jatim": "regional", "Jabar": "regional", "Sumut": "regional",
-        "Sulsel": "regional", "Bali": "regional", "Sumsel": "regional", "Yogya": "regional",
-        "Internasional": "internasional", "International": "internasional",
-        "Edukasi": "pendidikan", "Kampus": "pendidikan",
+        "Regional": "regional",
+        "Megapolitan": "regional",
+        "Nusantara": "regional",
+        "Jateng": "regional",
+        "Jatim": "regional",
+        "Jabar": "regional",
+        "Sumut": "regional",
+        "Sulsel": "regional",
+        "Bali": "regional",
+        "Sumsel": "regional",
+        "Yogya": "regional",
+        "Internasional": "internasional",
+        "International": "internasional",
+        "Edukasi": "pendidikan",
+        "Kampus": "pendidikan",
         "*": None,  # Nasional, News: a mix of politics, law and society
     },
-    "Bola": "olahraga", "Sports": "olahraga", "Super Skor": "olahraga", "Sport": "olahraga",
-    "Entertainment": "hiburan", "Celebrity": "hiburan", "Seleb": "hiburan",
-    "Money": "ekonomi", "Economy": "ekonomi", "Bisnis": "ekonomi", "Properti": "ekonomi",
-    "Bea Cukai": "ekonomi", "Pertamina": "ekonomi",
+    "Bola": "olahraga",
+    "Sports": "olahraga",
+    "Super Skor": "olahraga",
+    "Sport": "olahraga",
+    "Entertainment": "hiburan",
+    "Celebrity": "hiburan",
+    "Seleb": "hiburan",
+    "Money": "ekonomi",
+    "Economy": "ekonomi",
+    "Bisnis": "ekonomi",
+    "Properti": "ekonomi",
+    "Bea Cukai": "ekonomi",
+    "Pertamina": "ekonomi",
     "Otomotif": "otomotif",
     # Kompas files its health desk under Lifestyle/"Feel Good" (vape and lungs, heart disease,
     # sperm health, ...); left in gaya_hidup it taught the model that health is lifestyle.
-    "Lifestyle": {"Health": "kesehatan", "Sexual Health": "kesehatan", "Feel Good": "kesehatan",
-                  "*": "gaya_hidup"},
+    "Lifestyle": {
+        "Health": "kesehatan",
+        "Sexual Health": "kesehatan",
+        "Feel Good": "kesehatan",
+        "*": "gaya_hidup",
+    },
     "Travel": "gaya_hidup",
-    "Tekno": "teknologi", "Techno": "teknologi", "Sains": "teknologi",
-    "Kesehatan": "kesehatan", "Kalbe Health Corner": "kesehatan",
-    "Muslim": "religi", "Haji": "religi",
+    "Tekno": "teknologi",
+    "Techno": "teknologi",
+    "Sains": "teknologi",
+    "Kesehatan": "kesehatan",
+    "Kalbe Health Corner": "kesehatan",
+    "Muslim": "religi",
+    "Haji": "religi",
     "Pendidikan": "pendidikan",
-    "Regional": "regional", "Metropolitan": "regional",
-    "Internasional": "internasional", "Australia Plus": "internasional",
-    "DPR RI": "politik", "DPD RI": "politik",
-    "Nasional": None, "Kilas Kementerian": None, "Tribunners": None,
+    "Regional": "regional",
+    "Metropolitan": "regional",
+    "Internasional": "internasional",
+    "Australia Plus": "internasional",
+    "DPR RI": "politik",
+    "DPD RI": "politik",
+    "Nasional": None,
+    "Kilas Kementerian": None,
+    "Tribunners": None,
 }
 
 
@@ -116,8 +147,9 @@ def load(shared: Path) -> list[dict]:
     for d in _news(shared, "*.jsonl"):
         label = map_label(d["outlet"], d.get("category"), d.get("subcategory"))
         if label:
-            rows.append({"url": d["url"], "label": label,
-                         "doc": document_text(d.get("title"), d["text"])})
+            rows.append(
+                {"url": d["url"], "label": label, "doc": document_text(d.get("title"), d["text"])}
+            )
     return rows
 
 
@@ -126,11 +158,31 @@ def load(shared: Path) -> list[dict]:
 # (national news from other outlets then comes out as "regional"). An article is weakly
 # labelled when the themes of one group clearly dominate, judged on theme scores.
 WEAK_GROUPS = {
-    "hukum": {"CORRUPTION", "TRIAL", "ARREST", "DRUGS", "KILLING", "ROBBERY_THEFT", "FRAUD",
-              "MONEY_LAUNDERING", "SEXUAL_VIOLENCE", "DEATH_PENALTY", "KIDNAPPING", "GAMBLING",
-              "HUMAN_TRAFFICKING", "SMUGGLING", "TERRORISM"},
-    "politik": {"ELECTION", "ELECTION_FRAUD", "POLITICAL_PARTY", "LEGISLATION",
-                "GOVERNMENT_CHANGE", "IMPEACHMENT"},
+    "hukum": {
+        "CORRUPTION",
+        "TRIAL",
+        "ARREST",
+        "DRUGS",
+        "KILLING",
+        "ROBBERY_THEFT",
+        "FRAUD",
+        "MONEY_LAUNDERING",
+        "SEXUAL_VIOLENCE",
+        "DEATH_PENALTY",
+        "KIDNAPPING",
+        "GAMBLING",
+        "HUMAN_TRAFFICKING",
+        "SMUGGLING",
+        "TERRORISM",
+    },
+    "politik": {
+        "ELECTION",
+        "ELECTION_FRAUD",
+        "POLITICAL_PARTY",
+        "LEGISLATION",
+        "GOVERNMENT_CHANGE",
+        "IMPEACHMENT",
+    },
 }
 WEAK_MIN_SCORE = 1.5  # weighted theme mentions per 1,000 characters
 WEAK_MARGIN = 2.0  # the winning group must score at least twice the other
@@ -158,8 +210,14 @@ def load_weak(shared: Path) -> list[dict]:
             continue
         label = weak_label(d.get("title"), d["text"])
         if label:
-            rows.append({"url": d["url"], "label": label, "weak": True,
-                         "doc": document_text(d.get("title"), d["text"])})
+            rows.append(
+                {
+                    "url": d["url"],
+                    "label": label,
+                    "weak": True,
+                    "doc": document_text(d.get("title"), d["text"]),
+                }
+            )
     return rows
 
 
@@ -199,9 +257,16 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return [rows[i] for i in tr], [rows[i] for i in te]
 
 
-def fit(rows: list[dict], *, kind: str = RECIPE["kind"], C: float = RECIPE["C"],
-        feats: dict = FEATS, weak_weight: float = WEAK_WEIGHT, title_scale: float = TITLE_SCALE,
-        temperature: float = 1.0) -> dict:
+def fit(
+    rows: list[dict],
+    *,
+    kind: str = RECIPE["kind"],
+    C: float = RECIPE["C"],
+    feats: dict = FEATS,
+    weak_weight: float = WEAK_WEIGHT,
+    title_scale: float = TITLE_SCALE,
+    temperature: float = 1.0,
+) -> dict:
     """Fit vectorizer + linear model on ``rows``; return the arrays ``save_model`` takes.
 
     With ``feats["title_block"]`` the ``t:`` title words get a vectorizer of their own (own
@@ -219,16 +284,35 @@ def fit(rows: list[dict], *, kind: str = RECIPE["kind"], C: float = RECIPE["C"],
     docs = [r["doc"] for r in rows]
     if feats.get("title_block"):
         split_feats = [_split_title(featurize(d, **feats)) for d in docs]
-        vecs = [TfidfVectorizer(analyzer=lambda fs: fs[0], sublinear_tf=True, min_df=MIN_DF,
-                                max_features=MAX_FEATURES, dtype=np.float32),
-                TfidfVectorizer(analyzer=lambda fs: fs[1], sublinear_tf=True,
-                                min_df=TITLE_MIN_DF, max_features=TITLE_MAX_FEATURES,
-                                dtype=np.float32)]
-        X = hstack([vecs[0].fit_transform(split_feats),
-                    vecs[1].fit_transform(split_feats) * title_scale]).tocsr()
+        vecs = [
+            TfidfVectorizer(
+                analyzer=lambda fs: fs[0],
+                sublinear_tf=True,
+                min_df=MIN_DF,
+                max_features=MAX_FEATURES,
+                dtype=np.float32,
+            ),
+            TfidfVectorizer(
+                analyzer=lambda fs: fs[1],
+                sublinear_tf=True,
+                min_df=TITLE_MIN_DF,
+                max_features=TITLE_MAX_FEATURES,
+                dtype=np.float32,
+            ),
+        ]
+        X = hstack(
+            [vecs[0].fit_transform(split_feats), vecs[1].fit_transform(split_feats) * title_scale]
+        ).tocsr()
     else:
-        vecs = [TfidfVectorizer(analyzer=lambda t: featurize(t, **feats), sublinear_tf=True,
-                                min_df=MIN_DF, max_features=MAX_FEATURES, dtype=np.float32)]
+        vecs = [
+            TfidfVectorizer(
+                analyzer=lambda t: featurize(t, **feats),
+                sublinear_tf=True,
+                min_df=MIN_DF,
+                max_features=MAX_FEATURES,
+                dtype=np.float32,
+            )
+        ]
         X = vecs[0].fit_transform(docs)
     y = [r["label"] for r in rows]
     weights = np.array([weak_weight if r.get("weak") else 1.0 for r in rows])
@@ -244,18 +328,29 @@ def fit(rows: list[dict], *, kind: str = RECIPE["kind"], C: float = RECIPE["C"],
     else:
         coef, intercept = model.coef_, model.intercept_
     vocab = [t for v in vecs for t in sorted(v.vocabulary_, key=v.vocabulary_.get)]
-    options = {"featurize": feats, "sublinear_tf": True, "model": kind, "C": C,
-               "weak_weight": weak_weight, "temperature": round(temperature, 4),
-               "trained_with": "train_categories.py"}
+    options = {
+        "featurize": feats,
+        "sublinear_tf": True,
+        "model": kind,
+        "C": C,
+        "weak_weight": weak_weight,
+        "temperature": round(temperature, 4),
+        "trained_with": "train_categories.py",
+    }
     coef = np.array(coef, dtype=np.float64)
     if len(vecs) > 1:
         split = len(vecs[0].vocabulary_)
         # the run-time block is unscaled, so its weight moves into the coefficients
         coef[:, split:] *= title_scale
         options.update(split=split, title_scale=title_scale)
-    return {"vocab": vocab, "idf": np.concatenate([v.idf_ for v in vecs]),
-            "coef": coef * temperature, "intercept": intercept * temperature,
-            "classes": list(model.classes_), "options": options}
+    return {
+        "vocab": vocab,
+        "idf": np.concatenate([v.idf_ for v in vecs]),
+        "coef": coef * temperature,
+        "intercept": intercept * temperature,
+        "classes": list(model.classes_),
+        "options": options,
+    }
 
 
 def _split_title(feats: list[str]) -> tuple[list[str], list[str]]:
@@ -269,8 +364,14 @@ def reload(arrays: dict, tmp: Path):
 
     save_model(tmp, **arrays)
     with np.load(tmp, allow_pickle=False) as d:
-        return LinearModel(d["vocab"].tolist(), d["idf"], d["coef"], d["intercept"],
-                           d["classes"].tolist(), json.loads(str(d["options"])))
+        return LinearModel(
+            d["vocab"].tolist(),
+            d["idf"],
+            d["coef"],
+            d["intercept"],
+            d["classes"].tolist(),
+            json.loads(str(d["options"])),
+        )
 
 
 def cross_validate(train: list[dict], tmp: Path, **recipe) -> tuple[float, np.ndarray, list[str]]:
@@ -318,8 +419,10 @@ def evaluate(arrays: dict, test: list[dict], tmp: Path) -> tuple[float, str]:
     m = reload(arrays, tmp)
     gold = [r["label"] for r in test]
     pred = m.predict([r["doc"] for r in test])
-    return (float(f1_score(gold, pred, average="macro")),
-            classification_report(gold, pred, digits=3, zero_division=0))
+    return (
+        float(f1_score(gold, pred, average="macro")),
+        classification_report(gold, pred, digits=3, zero_division=0),
+    )
 
 
 # Compared by grouped CV on the training part with --select (figures in docs/classifiers.md).
@@ -340,14 +443,19 @@ def main() -> None:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--select", action="store_true",
-                    help="also cross-validate the candidates on the training part")
+    ap.add_argument(
+        "--select",
+        action="store_true",
+        help="also cross-validate the candidates on the training part",
+    )
     ap.add_argument("--no-weak", action="store_true", help="gold rows only (no weak labels)")
     args = ap.parse_args()
     train, test, rows = datasets(args.shared, weak=not args.no_weak)
     print("labels:", dict(Counter(r["label"] for r in rows if not r.get("weak")).most_common()))
-    print("weak labels (training only):",
-          dict(Counter(r["label"] for r in rows if r.get("weak")).most_common()))
+    print(
+        "weak labels (training only):",
+        dict(Counter(r["label"] for r in rows if r.get("weak")).most_common()),
+    )
     print(f"train {len(train)} rows, test {len(test)} gold rows (grouped by URL, seed {SEED})")
     national = load_national(args.shared)
 
@@ -362,15 +470,21 @@ def main() -> None:
             for cand in CANDIDATES:
                 f1, _, _ = cross_validate(train, tmp, **cand)
                 share = regional_share(fit(train, **cand), tmp)
-                print(f"CV {cand}: macro F1 {f1:.3f}; national news read as regional "
-                      f"{share:.1%}", flush=True)
+                print(
+                    f"CV {cand}: macro F1 {f1:.3f}; national news read as regional {share:.1%}",
+                    flush=True,
+                )
         f1, scores, gold = cross_validate(train, tmp, **recipe)
         temperature = fit_temperature(scores, gold)
-        print(f"shipped recipe {recipe}: {FOLDS}-fold grouped CV on the training part, "
-              f"macro F1 {f1:.4f}; temperature {temperature:.2f}")
+        print(
+            f"shipped recipe {recipe}: {FOLDS}-fold grouped CV on the training part, "
+            f"macro F1 {f1:.4f}; temperature {temperature:.2f}"
+        )
         model = fit(train, **recipe, temperature=temperature)
-        print(f"national news ({len(national)} unlabelled CLICK-ID articles) read as regional: "
-              f"{regional_share(model, tmp):.1%}")
+        print(
+            f"national news ({len(national)} unlabelled CLICK-ID articles) read as regional: "
+            f"{regional_share(model, tmp):.1%}"
+        )
         f1, report = evaluate(model, test, tmp)
         print(f"held-out macro F1 {f1:.4f}")
         print(report)

@@ -37,8 +37,14 @@ sys.path.insert(0, str(ROOT / "src"))
 from warta.analysis.models.linear import MODEL_DIR, featurize, save_model
 
 SEED = 13
-LABELS = {"positif": "positive", "netral": "neutral", "negatif": "negative",
-          "positive": "positive", "neutral": "neutral", "negative": "negative"}
+LABELS = {
+    "positif": "positive",
+    "netral": "neutral",
+    "negatif": "negative",
+    "positive": "positive",
+    "neutral": "neutral",
+    "negative": "negative",
+}
 
 NEWS_FEATS = {"bigrams": True, "negation": True, "stems": True}
 REVIEW_FEATS = {"bigrams": True, "negation": True, "stems": True, "chars": [2, 5]}
@@ -84,8 +90,9 @@ def fit(rows, feats: dict, *, C: float, balanced: bool, kind: str = "lr"):
     texts = [t for t, _ in rows]
     y = [label for _, label in rows]
     word_opts = {k: v for k, v in feats.items() if k != "chars"}
-    wv = TfidfVectorizer(analyzer=lambda t: featurize(t, **word_opts), sublinear_tf=True,
-                         min_df=2, dtype=np.float32)
+    wv = TfidfVectorizer(
+        analyzer=lambda t: featurize(t, **word_opts), sublinear_tf=True, min_df=2, dtype=np.float32
+    )
     blocks = [wv.fit_transform(texts)]
     vecs = [wv]
     if feats.get("chars"):
@@ -109,8 +116,14 @@ def fit(rows, feats: dict, *, C: float, balanced: bool, kind: str = "lr"):
     options = {"featurize": feats, "sublinear_tf": True, "trained_with": "train_tone.py"}
     if len(vecs) > 1:
         options["split"] = len(vecs[0].vocabulary_)
-    return {"vocab": vocab, "idf": np.concatenate(idf), "coef": model.coef_,
-            "intercept": model.intercept_, "classes": list(model.classes_), "options": options}
+    return {
+        "vocab": vocab,
+        "idf": np.concatenate(idf),
+        "coef": model.coef_,
+        "intercept": model.intercept_,
+        "classes": list(model.classes_),
+        "options": options,
+    }
 
 
 def macro_f1(model, rows) -> float:
@@ -126,8 +139,14 @@ def _load_path(path: Path):
     from warta.analysis.models.linear import LinearModel
 
     with np.load(path, allow_pickle=False) as d:
-        return LinearModel(d["vocab"].tolist(), d["idf"], d["coef"], d["intercept"],
-                           d["classes"].tolist(), json.loads(str(d["options"])))
+        return LinearModel(
+            d["vocab"].tolist(),
+            d["idf"],
+            d["coef"],
+            d["intercept"],
+            d["classes"].tolist(),
+            json.loads(str(d["options"])),
+        )
 
 
 def select(data) -> None:
@@ -135,8 +154,12 @@ def select(data) -> None:
 
     from sklearn.model_selection import train_test_split
 
-    tr, dev = train_test_split(data["cnbci_train"], test_size=0.1, random_state=SEED,
-                               stratify=[y for _, y in data["cnbci_train"]])
+    tr, dev = train_test_split(
+        data["cnbci_train"],
+        test_size=0.1,
+        random_state=SEED,
+        stratify=[y for _, y in data["cnbci_train"]],
+    )
     plain = {"bigrams": True, "negation": True, "stems": False}
     noneg = {"bigrams": True, "negation": False, "stems": True}
     candidates = [
@@ -150,8 +173,11 @@ def select(data) -> None:
     with tempfile.TemporaryDirectory() as tmpdir:
         for name, rows, feats, C, bal, kind in candidates:
             m = _load_path_after_save(fit(rows, feats, C=C, balanced=bal, kind=kind), Path(tmpdir))
-            print(f"{name:40s} cnbci-dev {macro_f1(m, dev):.3f}  "
-                  f"smsa-valid {macro_f1(m, data['smsa_valid']):.3f}", flush=True)
+            print(
+                f"{name:40s} cnbci-dev {macro_f1(m, dev):.3f}  "
+                f"smsa-valid {macro_f1(m, data['smsa_valid']):.3f}",
+                flush=True,
+            )
 
 
 def _load_path_after_save(arrays: dict, tmpdir: Path):
@@ -176,9 +202,11 @@ def main() -> None:
     for name in ("tone", "tone_review"):
         m = _load_path(MODEL_DIR / f"{name}.npz")
         size = (MODEL_DIR / f"{name}.npz").stat().st_size
-        print(f"{name}.npz  {size / 1e6:.2f} MB  vocab {len(m.index)}  "
-              f"cnbci-valid {macro_f1(m, data['cnbci_valid']):.3f}  "
-              f"smsa-test {macro_f1(m, data['smsa_test']):.3f}")
+        print(
+            f"{name}.npz  {size / 1e6:.2f} MB  vocab {len(m.index)}  "
+            f"cnbci-valid {macro_f1(m, data['cnbci_valid']):.3f}  "
+            f"smsa-test {macro_f1(m, data['smsa_test']):.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -64,14 +64,33 @@ def main(argv: list[str] | None = None) -> None:
     import floret
 
     model = floret.train_unsupervised(
-        str(text), model="cbow", mode="floret", hashCount=2, bucket=BUCKET, dim=DIM,
-        minn=MINN, maxn=MAXN, epoch=EPOCHS, minCount=3, thread=args.threads,
+        str(text),
+        model="cbow",
+        mode="floret",
+        hashCount=2,
+        bucket=BUCKET,
+        dim=DIM,
+        minn=MINN,
+        maxn=MAXN,
+        epoch=EPOCHS,
+        minCount=3,
+        thread=args.threads,
     )
     vec = args.out / "floret.floret"
     model.save_floret_vectors(str(vec))
     subprocess.run(
-        [sys.executable, "-m", "spacy", "init", "vectors", "id", str(vec), str(args.out / "spacy"),
-         "--mode", "floret"],
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "id",
+            str(vec),
+            str(args.out / "spacy"),
+            "--mode",
+            "floret",
+        ],
         check=True,
     )
 

@@ -29,7 +29,14 @@ if TYPE_CHECKING:
 
     from warta.analysis.stages import Stage
 
-__all__ = ["analyze", "analyze_document", "analyze_documents", "analyze_files", "analyze_parsed", "load"]
+__all__ = [
+    "analyze",
+    "analyze_document",
+    "analyze_documents",
+    "analyze_files",
+    "analyze_parsed",
+    "load",
+]
 
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|article|div|p)\b", re.I | re.S

@@ -63,7 +63,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
-        spans.append((start, m.start() + (1 if m.group().startswith(("\"", "”", "’", "'")) else 0)))
+        spans.append((start, m.start() + (1 if m.group().startswith(('"', "”", "’", "'")) else 0)))
         start = m.end()
     spans.append((start, len(text)))
     # Trim whitespace and drop empty pieces, keeping offsets into the original text.
@@ -82,8 +82,11 @@ def _sentences(article: Article, doc) -> list[tuple[int, int]]:
     if doc is not None:
         text = article.text
         # Offsets only: building each Span's text would cost more than scoring it.
-        return [(s.start_char, s.end_char) for s in doc.sents
-                if not text[s.start_char : s.end_char].isspace() and s.end_char > s.start_char]
+        return [
+            (s.start_char, s.end_char)
+            for s in doc.sents
+            if not text[s.start_char : s.end_char].isspace() and s.end_char > s.start_char
+        ]
     return _split_sentences(article.text)
 
 

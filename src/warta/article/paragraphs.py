@@ -38,10 +38,7 @@ def _tidy(para: str) -> str:
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraph strings of ``text``, stripped, without empty ones."""
-    if is_comma_joined(text):
-        parts = _NODE_BREAK.split(text)
-    else:
-        parts = _LINES.split(text)
+    parts = _NODE_BREAK.split(text) if is_comma_joined(text) else _LINES.split(text)
     out = []
     for part in parts:
         part = _tidy(part)

@@ -32,7 +32,7 @@ def _from_metadata(value: str) -> Published | None:
             import dateparser  # only for containers that give non-ISO strings
 
             dt = dateparser.parse(value, languages=["id", "en"])
-        except Exception:  # noqa: BLE001 - a bad date string is just no date
+        except Exception:
             dt = None
         if dt is None:
             return None

@@ -22,13 +22,30 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["LABEL_MAP", "TYPES", "Counts", "NerReport", "bio_spans", "evaluate_ner", "map_bio", "read_bio"]
+__all__ = [
+    "LABEL_MAP",
+    "TYPES",
+    "Counts",
+    "NerReport",
+    "bio_spans",
+    "evaluate_ner",
+    "map_bio",
+    "read_bio",
+]
 
 TYPES = ("PER", "ORG", "LOC")
 LABEL_MAP = {
-    "PER": "PER", "PERSON": "PER", "PPL": "PER",
-    "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "IND": "ORG",
-    "LOC": "LOC", "LOCATION": "LOC", "PLACE": "LOC", "PLC": "LOC",
+    "PER": "PER",
+    "PERSON": "PER",
+    "PPL": "PER",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "ORGANISATION": "ORG",
+    "IND": "ORG",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "PLACE": "LOC",
+    "PLC": "LOC",
 }
 
 
@@ -74,7 +91,7 @@ def bio_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     """``(start, end, type)`` token spans of mapped BIO tags (end exclusive)."""
     spans = set()
     start, typ = None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
+    for i, tag in enumerate([*tags, "O"]):
         if tag.startswith("I-") and typ == tag[2:]:
             continue
         if start is not None:
@@ -106,8 +123,13 @@ class Counts:
 
     def to_dict(self) -> dict:
         return {
-            "tp": self.tp, "fp": self.fp, "fn": self.fn, "support": self.tp + self.fn,
-            "precision": self.precision, "recall": self.recall, "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "support": self.tp + self.fn,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
         }
 
 
@@ -154,8 +176,12 @@ class NerReport:
             f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'support':>9}",
         ]
         for t, c in self.per_type.items():
-            lines.append(f"{t:<8}{100 * c.precision:8.2f}{100 * c.recall:8.2f}{100 * c.f1:8.2f}{c.tp + c.fn:9d}")
-        lines.append(f"{'micro':<8}{100 * m.precision:8.2f}{100 * m.recall:8.2f}{100 * m.f1:8.2f}{m.tp + m.fn:9d}")
+            lines.append(
+                f"{t:<8}{100 * c.precision:8.2f}{100 * c.recall:8.2f}{100 * c.f1:8.2f}{c.tp + c.fn:9d}"
+            )
+        lines.append(
+            f"{'micro':<8}{100 * m.precision:8.2f}{100 * m.recall:8.2f}{100 * m.f1:8.2f}{m.tp + m.fn:9d}"
+        )
         lines.append(f"{'macro':<8}{'':>8}{'':>8}{100 * self.macro_f1:8.2f}")
         return "\n".join(lines)
 
@@ -174,7 +200,9 @@ def _predict(nlp: Language, sentences: list[list[str]], batch_size: int = 256) -
     needed = _needed_for_ner(nlp)
     for name, proc in nlp.pipeline:
         if name in needed:
-            docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+            docs = (
+                proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+            )
     return docs
 
 

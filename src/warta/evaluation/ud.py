@@ -90,13 +90,18 @@ def _merge(rows: list[list[str]]) -> list[dict]:
     tokens = []
     for w, _parts, form, misc in merged:
         head = int(w[6])
-        tokens.append({
-            "form": form, "lemma": w[2], "upos": w[3], "tag": w[4],
-            "feats": "" if w[5] == "_" else w[5],
-            "head": None if head == 0 else owner[head],
-            "dep": w[7].lower() if head else "ROOT",
-            "space": "SpaceAfter=No" not in misc,
-        })
+        tokens.append(
+            {
+                "form": form,
+                "lemma": w[2],
+                "upos": w[3],
+                "tag": w[4],
+                "feats": "" if w[5] == "_" else w[5],
+                "head": None if head == 0 else owner[head],
+                "dep": w[7].lower() if head else "ROOT",
+                "space": "SpaceAfter=No" not in misc,
+            }
+        )
     return tokens
 
 
@@ -122,9 +127,14 @@ class UdReport:
 
     def format(self) -> str:
         rows = [
-            ("UPOS", self.upos), ("feats", self.feats), ("lemma", self.lemma),
-            ("UAS", self.uas), ("LAS", self.las), ("LAS (full labels)", self.las_full),
-            ("sentences P", self.sent_precision), ("sentences R", self.sent_recall),
+            ("UPOS", self.upos),
+            ("feats", self.feats),
+            ("lemma", self.lemma),
+            ("UAS", self.uas),
+            ("LAS", self.las),
+            ("LAS (full labels)", self.las_full),
+            ("sentences P", self.sent_precision),
+            ("sentences R", self.sent_recall),
             ("sentences F1", self.sent_f1),
         ]
         out = [f"UD on {self.file}: {self.sentences} sentences, {self.tokens} tokens"]
@@ -172,9 +182,18 @@ def evaluate_ud(path: str | Path, nlp: Language | None = None) -> UdReport:
     sp, sr, sf = _sentence_scores(nlp, [s.text for s in sents])
     d = max(n, 1)
     return UdReport(
-        file=path.name, sentences=len(sents), tokens=n, upos=upos / d, feats=feats / d,
-        lemma=lemma / d, uas=uas / d, las=las / d, las_full=las_full / d,
-        sent_precision=sp, sent_recall=sr, sent_f1=sf,
+        file=path.name,
+        sentences=len(sents),
+        tokens=n,
+        upos=upos / d,
+        feats=feats / d,
+        lemma=lemma / d,
+        uas=uas / d,
+        las=las / d,
+        las_full=las_full / d,
+        sent_precision=sp,
+        sent_recall=sr,
+        sent_f1=sf,
     )
 
 

@@ -17,7 +17,9 @@ __all__ = ["FORMATS", "export_analyses", "export_store"]
 FORMATS = ("jsonl", "parquet", "gdelt-events", "gdelt-mentions", "gdelt-gkg")
 
 
-def export_analyses(analyses: Iterable[Analysis], path: str | Path, *, format: str = "jsonl") -> int:
+def export_analyses(
+    analyses: Iterable[Analysis], path: str | Path, *, format: str = "jsonl"
+) -> int:
     """Write ``analyses`` to ``path`` in ``format``; returns the number of rows written."""
     from warta.export import gdelt, tables
 
@@ -33,6 +35,13 @@ def export_analyses(analyses: Iterable[Analysis], path: str | Path, *, format: s
     return writers[format](analyses, Path(path))
 
 
-def export_store(store, path: str | Path, *, format: str = "jsonl", since: str | None = None, until: str | None = None) -> int:  # noqa: ANN001
+def export_store(
+    store,
+    path: str | Path,
+    *,
+    format: str = "jsonl",
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
     """Export every stored analysis (optionally within a publication-date range)."""
     return export_analyses(store.iter_analyses(since=since, until=until), path, format=format)

@@ -49,13 +49,17 @@ def write_parquet(analyses: Iterable[Analysis], path: Path) -> int:
             **d,
         }
         rows.append(row)
-    columns: dict[str, list] = {k: [r.get(k) for r in rows] for k in (rows[0] if rows else {"id": None})}
+    columns: dict[str, list] = {
+        k: [r.get(k) for r in rows] for k in (rows[0] if rows else {"id": None})
+    }
     arrays = {}
     for name, values in columns.items():
         try:
             arrays[name] = pa.array(values)
         except (pa.ArrowInvalid, pa.ArrowTypeError):
-            arrays[name] = pa.array([None if v is None else json.dumps(v, ensure_ascii=False) for v in values])
+            arrays[name] = pa.array(
+                [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+            )
     table = pa.table(arrays) if rows else pa.table({"id": pa.array([], pa.string())})
     with atomic_path(path) as tmp:
         pq.write_table(table, tmp)

@@ -23,7 +23,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 
 
-def load_pipeline(disable: tuple[str, ...] | list[str] = (), path: Path | str | None = None) -> Language:
+def load_pipeline(
+    disable: tuple[str, ...] | list[str] = (), path: Path | str | None = None
+) -> Language:
     """Return the shipped pipeline (or the one at ``path``), loaded once per process.
 
     ``disable`` names components not to run (e.g. ``("parser", "trainable_lemmatizer")``
