@@ -128,3 +128,51 @@ def test_lower_case_uncoded_name_is_skipped_as_target():
                 [("Warga Kurdi", "IRQCVL", "GROUP"), ("otonomi", None, "ORG"),
                  ("pemerintah Irak", "IRQGOV", "GROUP")])
     assert evs and evs[0].target is not None and evs[0].target.code == "IRQGOV"
+
+
+# agents.txt is warta's one word -> sector table: the event actors read it on every path.
+
+
+def _actor_codes(text: str, actors: list[tuple[str, str | None, str]]) -> list[str | None]:
+    from warta.analysis.event_actors import sentence_actors
+
+    ents = [Entity(id=f"e{n}", type=etype, name=surface, cameo=code,
+                   country=code[:3] if code else None, mentions=_spans(text, surface))
+            for n, (surface, code, etype) in enumerate(actors, 1)]
+    doc = _NLP(text)
+    analysis = Analysis(article=Article(id="t", text=text), entities=ents)
+    return [a.code for a in sentence_actors(analysis, doc, 0, len(doc)) if a.kind == "actor"]
+
+
+def test_demonstrators_are_opposition_through_the_entity_path():
+    # The event coder's own table once coded "demonstran" CVL here, against agents.txt.
+    codes = _actor_codes("Demonstran Mesir melempari gedung parlemen.", [("Mesir", "EGY", "GPE")])
+    assert codes[0] == "EGYOPP"
+
+
+def test_demonstrators_are_opposition_through_the_knowledge_base_path():
+    codes = _actor_codes("Demonstran Mesir melempari gedung parlemen.", [])
+    assert codes[0] == "EGYOPP"
+
+
+def test_protesters_are_opposition_as_bare_agents():
+    codes = _actor_codes("Pemerintah Mesir menangkap para pengunjuk rasa.",
+                         [("Pemerintah Mesir", "EGYGOV", "GROUP")])
+    assert codes == ["EGYGOV", "EGYOPP"]
+
+
+def test_every_single_word_agent_gives_the_sector_of_agents_txt():
+    from warta.knowledge import kb
+
+    k = kb()
+    words = [e.name for e in k.entries("agent")
+             if " " not in e.name and e.name.islower() and e.name != "sipil"]
+    assert len(words) > 100
+    wrong = {}
+    for word in words:
+        codes = _actor_codes(f"{word.capitalize()} Mesir melempari gedung itu.",
+                             [("Mesir", "EGY", "GPE")])
+        want = "EGY" + k.agent(word)[:3]
+        if codes[:1] != [want]:
+            wrong[word] = (codes[:1], want)
+    assert not wrong

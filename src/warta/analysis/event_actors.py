@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from warta.knowledge import kb
 from warta.record import Analysis
 
 __all__ = ["PRONOUNS", "ActorMention", "sentence_actors"]
@@ -148,46 +149,15 @@ def _from_kb(doc: Any, s0: int, s1: int, date: str | None) -> list[ActorMention]
 # ("Pejabat *senior* Hongaria", "Menteri *Luar Negeri* Rusia").
 _NP_FILLER = frozenset(["senior", "tinggi", "tertinggi", "baru", "lama", "utama", "muda", "radikal", "garis", "keras", "luar", "negeri", "dalam", "pertahanan", "keuangan", "perdagangan", "hukum", "keamanan", "politik", "nasional", "federal", "sementara", "negara", "urusan", "kabinet", "jenderal", "besar", "antihuru-hara", "khusus", "elite", "setempat", "pimpinan", "bentukan",
                         "dukungan", "sipil", "bersenjata"])
-_EXTRA_AGENTS = {"kapal perang": "MIL", "kapal-kapal perang": "MIL",
-                 "polisi militer": "MIL", "polisi antihuru-hara": "COP", "tank": "MIL",
-                 "tank-tank": "MIL", "jet tempur": "MIL", "pesawat tempur": "MIL",
-                 "perunding": "GOV", "delegasi": "GOV", "kabinet": "GOV", "otoritas": "GOV",
-                 "pemimpin": "GOV", "para pemimpin": "GOV", "menteri": "GOV",
-                 "kongres": "LEG", "senat": "LEG", "majelis": "LEG", "mahkamah": "JUD",
-                 "mahkamah agung": "JUD", "mahkamah konstitusi": "JUD", "pengadilan": "JUD",
-                 "jaksa": "JUD", "hakim": "JUD", "gerilyawan": "REB", "milisi": "REB",
-                 "militan": "REB", "demonstran": "CVL", "pengunjuk rasa": "CVL",
-                 "pemuda": "CVL", "warga": "CVL", "penduduk": "CVL", "pengungsi": "REF",
-                 "tahanan": "CVL", "aktivis": "OPP", "oposisi": "OPP", "petani": "AGR",
-                 "pekerja": "LAB", "buruh": "LAB", "serikat pekerja": "LAB", "guru": "EDU",
-                 "mahasiswa": "EDU", "dokter": "HLH", "wartawan": "MED", "jurnalis": "MED",
-                 "surat kabar": "MED", "intelijen": "SPY", "polisi": "COP",
-                 "pasukan keamanan": "COP", "agen": "COP", "pasukan": "MIL", "tentara": "MIL",
-                 "prajurit": "MIL", "militer": "MIL", "perwira": "MIL", "pemberontak": "REB",
-                 "pemerintah": "GOV", "pemerintahan": "GOV", "rezim": "GOV", "pejabat": "GOV",
-                 "diplomat": "GOV", "presiden": "GOV", "perdana menteri": "GOV",
-                 "raja": "GOV", "emir": "GOV", "parlemen": "LEG", "anggota parlemen": "LEG",
-                 "pengusaha": "BUS", "imigran": "CVL", "migran": "CVL", "perusahaan": "BUS", "narapidana": "CRM",
-                 "pesawat": "MIL", "pesawat-pesawat": "MIL", "helikopter": "MIL",
-                 "angkatan bersenjata": "MIL", "angkatan darat": "MIL",
-                 "angkatan laut": "MIL", "angkatan udara": "MIL", "kepolisian": "COP",
-                 "pasukan pemerintah": "MIL",
-                 "kementerian": "GOV", "koalisi oposisi": "OPP", "partai oposisi": "OPP",
-                 "kelompok pemberontak": "REB", "pemukim": "CVL", "pendukung": "CVL"}
+
 
 
 def _sector_word(kb: Any, words: str) -> str | None:
     low = words.lower()
     for key in dict.fromkeys((low, _singular(low))):
-        if key in _EXTRA_AGENTS:
-            return _EXTRA_AGENTS[key]
-        if kb is not None:
-            try:
-                got = kb.agent(key)
-            except Exception:  # noqa: BLE001 - a KB without agents: use the table above
-                got = None
-            if got:
-                return got.strip("~[]")[:3] or None
+        got = kb.agent(key)
+        if got:
+            return got.strip("~[]")[:3] or None
     return None
 
 
@@ -542,7 +512,7 @@ def _share_role(doc: Any, kept: list[ActorMention]) -> list[ActorMention]:
 def _country_first(doc: Any, a: ActorMention) -> bool:
     # True when the mention opens with its country ("Rusia" in "Rusia Bersatu").
     return doc[a.start].text[:1].isupper() and doc[a.start].pos_ == "PROPN" \
-        and doc[a.start].lower_ not in _EXTRA_AGENTS
+        and kb().agent(doc[a.start].lower_) is None
 
 
 def _placelike(doc: Any, a: ActorMention, s0: int) -> ActorMention | None:
