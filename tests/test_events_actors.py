@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from warta.analysis.event_codes import place_code
 from warta.analysis.events import extract_events
+from warta.analysis.events.codes import place_code
 from warta.record import Analysis, Article, Entity, Span
 
 _NLP = spacy.blank("id")
@@ -174,7 +174,7 @@ def test_lower_case_uncoded_name_is_skipped_as_target():
 
 
 def _actor_codes(text: str, actors: list[tuple[str, str | None, str]]) -> list[str | None]:
-    from warta.analysis.event_actors import sentence_actors
+    from warta.analysis.events.actors import sentence_actors
 
     ents = [
         Entity(
@@ -233,8 +233,8 @@ def test_every_single_word_agent_gives_the_sector_of_agents_txt():
 
 def test_a_knowledge_base_that_cannot_load_raises(monkeypatch):
     # Failures are loud: a missing KB once gave a sentence no actors, silently.
-    from warta.analysis import actor_sources
-    from warta.analysis.event_actors import sentence_actors
+    from warta.analysis.events.actors import sentence_actors
+    from warta.analysis.events.actors import sources as actor_sources
 
     def broken():
         raise FileNotFoundError("knowledge/data/countries.jsonl")
@@ -247,7 +247,7 @@ def test_a_knowledge_base_that_cannot_load_raises(monkeypatch):
 
 
 def test_mention_token_indices_and_character_offsets_agree():
-    from warta.analysis.event_actors import sentence_actors
+    from warta.analysis.events.actors import sentence_actors
 
     text = "Kemarin para demonstran Mesir melempari gedung parlemen."
     ents = [

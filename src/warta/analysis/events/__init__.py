@@ -17,7 +17,7 @@
    "oleh" agent of a di- passive. The target is the oblique the pattern names ("dengan",
    "kepada", "terhadap", ...), else the object or first actor after the verb in the clause,
    else the place of the event. Actors come from the resolved entities
-   (``warta.analysis.event_actors``); coordinated actors ("AS dan sekutunya seperti Kanada,
+   (``warta.analysis.events.actors``); coordinated actors ("AS dan sekutunya seperti Kanada,
    Inggris, dan Australia") give one event each; pronouns are resolved in the sentence,
    "kami/kita" to the quote's speaker.
 4. **Record.** Goldstein, QuadClass and PLOVER type/mode come from the CAMEO tables; place

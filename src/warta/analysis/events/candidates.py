@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from warta.analysis.event_actors import ActorMention
+from warta.analysis.events.actors import ActorMention
 from warta.analysis.events.clauses import (
     boundary,
     in_background,
@@ -210,7 +210,7 @@ def _recode(c: Candidate, sa: SentenceActors) -> None:
     if c.code[:2] == "13" and cond_at is not None:
         # The threatened party is the actor of the condition ("jika Moskow ...").
         c.cond_actor = next(
-            (a for a in sa.all if a.start > sa.s0 + cond_at and a.kind == "actor" and a.code),
+            (a for a in sa.all if a.tok_start > sa.s0 + cond_at and a.kind == "actor" and a.code),
             None,
         )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.event_actors import ActorMention
+from warta.analysis.events.actors import ActorMention
 from warta.analysis.events.candidates import Candidate, candidates
 from warta.analysis.events.codes import weapon
 from warta.analysis.events.grammar import grammar

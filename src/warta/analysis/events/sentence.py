@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.event_actors import ActorMention, sentence_actors
+from warta.analysis.events.actors import ActorMention, sentence_actors
 from warta.analysis.events.match import lemma_words, normal_words
 from warta.analysis.events.words import COORD, COORD_JOIN, PREP, PUNCT_STOP, SPEECH, SUBORD
 from warta.record import Analysis, Quote
@@ -60,12 +60,12 @@ class SentenceActors:
 
     def at(self, tok: int) -> ActorMention | None:
         for a in self.all:
-            if a.start <= tok < a.end:
+            if a.tok_start <= tok < a.tok_end:
                 return a
         return None
 
     def in_range(self, lo: int, hi: int) -> list[ActorMention]:
-        return [a for a in self.all if a.start >= lo and a.end <= hi]
+        return [a for a in self.all if a.tok_start >= lo and a.tok_end <= hi]
 
     def w(self, tok: int) -> str:
         return self.words[tok - self.s0]
@@ -84,7 +84,7 @@ class SentenceActors:
     def prep_before(self, a: ActorMention) -> str | None:
         """The preposition governing ``a`` ("di", "kepada", ...), if any, looking past
         nouns of its phrase ("di perbatasan Ukraina", "ke kota Gorazde")."""
-        j = a.start - 1
+        j = a.tok_start - 1
         steps = 0
         while j >= self.s0 and steps < 3:
             w = self.w(j)
@@ -107,11 +107,11 @@ class SentenceActors:
         if a.etype == "we":
             return self._speaker_of(a)
         want_per = a.etype == "per"
-        subj = self._speech_subject(a.start)
+        subj = self._speech_subject(a.tok_start)
         if subj is not None and (not want_per or subj.etype == "PER"):
             return subj
         for b in reversed(self.all):
-            if b.start >= a.start or b.kind != "actor" or not b.code:
+            if b.tok_start >= a.tok_start or b.kind != "actor" or not b.code:
                 continue
             if want_per and b.etype not in ("PER",):
                 continue
@@ -131,8 +131,8 @@ class SentenceActors:
             if ent is not None:
                 code = ent.cameo or ent.country
                 return ActorMention(
-                    a.start,
-                    a.end,
+                    a.tok_start,
+                    a.tok_end,
                     code,
                     ent.id,
                     a.text,
@@ -143,12 +143,12 @@ class SentenceActors:
                 )
         # No quote record: the speaker is the subject of the sentence's speech verb.
         for b in self.all:
-            if b.kind == "actor" and b.start < a.start and b.code:
+            if b.kind == "actor" and b.tok_start < a.tok_start and b.code:
                 return b
         return None
 
     def _clause_initial(self, a: ActorMention) -> bool:
-        j = a.start - 1
+        j = a.tok_start - 1
         while j >= self.s0 and (self.w(j) in _DETERMINERS or not self.w(j).strip()):
             j -= 1
         return j < self.s0 or self.w(j) in _CLAUSE_OPENERS
@@ -159,7 +159,7 @@ class SentenceActors:
         for v in range(p - 1, self.s0 - 1, -1):
             if self.w(v) in SPEECH:
                 for b in reversed(self.all):
-                    if b.end <= v and b.kind == "actor" and b.code and self._clause_initial(b):
+                    if b.tok_end <= v and b.kind == "actor" and b.code and self._clause_initial(b):
                         return b
                 return None
         return None
@@ -171,7 +171,7 @@ class SentenceActors:
         first = group[0]
         # Only a preposition right before the list counts: in "di tengah langkah AS dan
         # sekutunya" the list is the possessor of "langkah", the doer of the move.
-        return first is not a and first.start > self.s0 and self.w(first.start - 1) in PREP
+        return first is not a and first.tok_start > self.s0 and self.w(first.tok_start - 1) in PREP
 
     def _linked(self, lo: int, hi: int) -> bool:
         """The words between two mentions join them into one list ("dan", ",", "serta
@@ -193,11 +193,15 @@ class SentenceActors:
             k = idx
             while 0 <= k + step < len(self.all):
                 b = self.all[k + step]
-                lo, hi = (self.all[k].end, b.start) if step == 1 else (b.end, self.all[k].start)
+                lo, hi = (
+                    (self.all[k].tok_end, b.tok_start)
+                    if step == 1
+                    else (b.tok_end, self.all[k].tok_start)
+                )
                 if not self._linked(lo, hi):
                     break
                 if b.kind == "actor" and b.code:
                     group.append(b)
                 k += step
-        group.sort(key=lambda x: x.start)
+        group.sort(key=lambda x: x.tok_start)
         return group

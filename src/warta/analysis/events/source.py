@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.event_actors import ActorMention
+from warta.analysis.events.actors import ActorMention
 from warta.analysis.events.candidates import Candidate
 from warta.analysis.events.clauses import boundary, clause_start
 from warta.analysis.events.match import PatternMatch
@@ -92,7 +92,7 @@ def _free(sa: SentenceActors, a: ActorMention) -> bool:
         not (a.kind == "place" and a.code is None)
         and sa.prep_before(a) is None
         and not sa.in_governed_list(a)
-        and not any(sa.w(t) in ATTRIB for t in range(max(sa.s0, a.start - 2), a.start))
+        and not any(sa.w(t) in ATTRIB for t in range(max(sa.s0, a.tok_start - 2), a.tok_start))
     )
 
 
@@ -115,7 +115,7 @@ def linear_subject(sa: SentenceActors, v: int, local_only: bool = False) -> Acto
                 for a in ok[1:]
                 if a.code
                 and a.kind == "actor"
-                and "," in sa.words[ok[0].end - sa.s0 : a.start - sa.s0]
+                and "," in sa.words[ok[0].tok_end - sa.s0 : a.tok_start - sa.s0]
             ]
             if coded:
                 return coded[0]
@@ -143,7 +143,7 @@ def after_word(sa: SentenceActors, m: PatternMatch, word: str) -> list[ActorMent
     """The actors (with those coordinated) after ``word`` near the pattern ("antara X dan Y")."""
     for t in range(sa.s0 + m.anchor, min(sa.s1, sa.s0 + m.end + 6)):
         if sa.w(t) == word:
-            first = next((a for a in sa.all if a.start > t and a.kind == "actor"), None)
+            first = next((a for a in sa.all if a.tok_start > t and a.kind == "actor"), None)
             if first is None:
                 return []
             return sa.compound(first)
@@ -157,7 +157,7 @@ def _speaker_of_demand(sa: SentenceActors, cand: Candidate, at: int) -> ActorMen
         (
             a
             for a in sa.all
-            if a.start < at and a.kind == "actor" and a.code and sa.prep_before(a) is None
+            if a.tok_start < at and a.kind == "actor" and a.code and sa.prep_before(a) is None
         ),
         None,
     )
@@ -168,12 +168,12 @@ def _passive_agent(sa: SentenceActors, v: int) -> ActorMention | None:
     """The di- passive's agent: "oleh X", or a bare agent right after the verb."""
     for t in range(v + 1, min(sa.s1, v + 14)):
         if sa.w(t) == "oleh":
-            a = next((x for x in sa.all if x.start > t and x.start <= t + 4), None)
+            a = next((x for x in sa.all if x.tok_start > t and x.tok_start <= t + 4), None)
             if a is not None:
                 return sa.resolve(a, t)
         if boundary(sa.words, t - sa.s0):
             break
-    a = next((x for x in sa.all if v < x.start <= v + 2 and x.kind == "actor"), None)
+    a = next((x for x in sa.all if v < x.tok_start <= v + 2 and x.kind == "actor"), None)
     if a is not None and sa.prep_before(a) is None:
         return a
     return None
@@ -189,13 +189,13 @@ def _noun_agent(sa: SentenceActors, m: PatternMatch) -> ActorMention | None:
     for a in sa.all:
         if (
             a.kind == "actor"
-            and m0 <= a.start <= m1 + 1
-            and (a.start < m1 or sa.prep_before(a) in (None, "oleh"))
+            and m0 <= a.tok_start <= m1 + 1
+            and (a.tok_start < m1 or sa.prep_before(a) in (None, "oleh"))
         ):
             return a
     for t in range(m1, min(sa.s1, m1 + 10)):
         if sa.w(t) == "oleh":
-            agent = next((x for x in sa.all if t < x.start <= t + 3), None)
+            agent = next((x for x in sa.all if t < x.tok_start <= t + 3), None)
             if agent is not None:
                 return agent
     return None
@@ -231,7 +231,7 @@ def _active_subject(sa: SentenceActors, v: int, use_parse: bool) -> ActorMention
         return sa.resolve(lin, v)  # a pronoun without a referent: no source
     # A pronoun subject of the clause ("dia berharap untuk bertemu").
     cs = sa.s0 + clause_start(sa.words, v - sa.s0)
-    pron = [x for x in sa.all if x.kind == "pronoun" and cs <= x.start < v]
+    pron = [x for x in sa.all if x.kind == "pronoun" and cs <= x.tok_start < v]
     return sa.resolve(pron[0], v) if pron else None
 
 
@@ -292,10 +292,10 @@ def unattributed(sa: SentenceActors, cand: Candidate) -> ActorMention | None:
     ]
     if not places:
         return None
-    p = min(places, key=lambda a: abs(a.start - cand.anchor))
+    p = min(places, key=lambda a: abs(a.tok_start - cand.anchor))
     return ActorMention(
-        p.start,
-        p.end,
+        p.tok_start,
+        p.tok_end,
         f"{(p.code or '')[:3]}UAF",
         None,
         p.text,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warta.analysis.event_actors import ActorMention
+from warta.analysis.events.actors import ActorMention
 from warta.analysis.events.candidates import Candidate
 from warta.analysis.events.codes import place_code
 from warta.analysis.events.sentence import SentenceActors
@@ -67,7 +67,7 @@ def _doer_of_deed(sa: SentenceActors, cand: Candidate, skip: set[int]) -> ActorM
             a = sa.at(k)
             if (
                 a is not None
-                and a.start == k
+                and a.tok_start == k
                 and a.kind == "actor"
                 and a.code
                 and id(a) not in skip
@@ -108,7 +108,7 @@ def _beneficiary(sa: SentenceActors, cand: Candidate, skip: set[int]) -> ActorMe
         if w in SUPPORT_VERBS:
             for a in sa.all:
                 if (
-                    a.start > t
+                    a.tok_start > t
                     and a.kind == "actor"
                     and a.code
                     and id(a) not in skip
@@ -137,8 +137,8 @@ def is_capital(name: str) -> bool:
 
 def _as_place_target(a: ActorMention, event: str, code: str) -> ActorMention:
     return ActorMention(
-        a.start,
-        a.end,
+        a.tok_start,
+        a.tok_end,
         place_code(code, event, capital=is_capital(a.text)),
         a.entity_id,
         a.text,
@@ -169,7 +169,7 @@ def _scan_stops(sa: SentenceActors, cand: Candidate, t: int, relaxed: bool) -> b
 def _mention_at(sa: SentenceActors, scan: _Scan, t: int) -> ActorMention | None:
     """The mention starting at ``t`` that could be a target (pronouns resolved), or None."""
     a = sa.at(t)
-    if a is None or a.start != t or id(a) in scan.skip:
+    if a is None or a.tok_start != t or id(a) in scan.skip:
         return None
     if (
         a.code is None
@@ -220,8 +220,8 @@ def _as_location(loc: ActorMention, event: str) -> ActorMention:
     if loc.kind == "place":
         code = place_code(loc.code, event, capital=is_capital(loc.text))
     return ActorMention(
-        loc.start,
-        loc.end,
+        loc.tok_start,
+        loc.tok_end,
         code,
         loc.entity_id,
         loc.text,

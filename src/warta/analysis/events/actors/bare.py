@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.actor_mention import ActorMention
-from warta.analysis.actor_words import (
+from warta.analysis.events.actors.mention import ActorMention
+from warta.analysis.events.actors.words import (
     AGENT_MODIFIER_HEADS,
     BARE_AGENTS,
     DOER_POSSESSOR_NOUNS,

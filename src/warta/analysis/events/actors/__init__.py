@@ -6,10 +6,10 @@ entities of the analysis (``Entity.mentions``, the longest covering mention wins
 test) the knowledge base's alias matcher and agent words stand in. Pronouns are kept as
 unresolved mentions so that the coder can resolve them against the sentence.
 
-The steps live in small modules: ``actor_mention`` (the record), ``actor_words`` (word
-classes and the agents.txt look-ups), ``actor_sources`` (entities or KB), ``actor_roles``
-(agent words, coordinations, places), ``actor_titles`` (titles, former office holders),
-``actor_bare`` (standalone agent words, pronouns). A knowledge base that cannot load
+The steps live in small modules: ``mention`` (the record), ``words`` (word
+classes and the agents.txt look-ups), ``sources`` (entities or KB), ``roles``
+(agent words, coordinations, places), ``titles`` (titles, former office holders),
+``bare`` (standalone agent words, pronouns). A knowledge base that cannot load
 raises: it does not silently give no actors.
 """
 
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.actor_bare import bare_agents, pronouns
-from warta.analysis.actor_mention import ActorMention
-from warta.analysis.actor_roles import (
+from warta.analysis.events.actors.bare import bare_agents, pronouns
+from warta.analysis.events.actors.mention import ActorMention
+from warta.analysis.events.actors.roles import (
     enrich,
     inherit,
     merge_adjacent,
@@ -28,9 +28,9 @@ from warta.analysis.actor_roles import (
     share_role,
     sport,
 )
-from warta.analysis.actor_sources import from_entities, from_kb
-from warta.analysis.actor_titles import former, titled, untagged_titled
-from warta.analysis.actor_words import PRONOUNS
+from warta.analysis.events.actors.sources import from_entities, from_kb
+from warta.analysis.events.actors.titles import former, titled, untagged_titled
+from warta.analysis.events.actors.words import PRONOUNS
 from warta.record import Analysis
 
 __all__ = ["PRONOUNS", "ActorMention", "sentence_actors"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.actor_mention import ActorMention
-from warta.analysis.actor_words import FORMER_MARKERS, GOV_TITLES, RULER_WORDS
+from warta.analysis.events.actors.mention import ActorMention
+from warta.analysis.events.actors.words import FORMER_MARKERS, GOV_TITLES, RULER_WORDS
 from warta.knowledge import title_sectors
 
 __all__ = ["former", "titled", "untagged_titled"]

@@ -28,17 +28,6 @@ class ActorMention:
     kind: str
     etype: str | None = None
 
-    @property
-    def start(self) -> int:
-        """Deprecated name of ``tok_start`` (a token index, not a character offset), kept
-        for the event coder until it reads ``tok_start``."""
-        return self.tok_start
-
-    @property
-    def end(self) -> int:
-        """Deprecated name of ``tok_end`` (see ``start``)."""
-        return self.tok_end
-
     def recoded(self, code: str | None, kind: str | None = None) -> ActorMention:
         """The same mention with another code (and kind)."""
         return replace(self, code=code, kind=kind or self.kind)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.actor_mention import ActorMention
-from warta.analysis.actor_words import DIRECTIONS
+from warta.analysis.events.actors.mention import ActorMention
+from warta.analysis.events.actors.words import DIRECTIONS
 from warta.knowledge import kb
 from warta.record import Analysis, Entity
 

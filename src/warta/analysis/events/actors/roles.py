@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.analysis.actor_mention import ActorMention
-from warta.analysis.actor_words import (
+from warta.analysis.events.actors.mention import ActorMention
+from warta.analysis.events.actors.words import (
     COUNTRY_ATTRIBUTE_NOUNS,
     PEACEKEEPER_WORDS,
     PEACEKEEPING_WORDS,
