@@ -95,3 +95,20 @@ def doc_with_ents(nlp: Language, text: str, ents=()) -> Doc:
         spans.append(span)
     doc.ents = spans
     return doc
+
+
+# Three paragraphs of a made-up news story (written by us), long enough to be an article.
+PARAS = [
+    (
+        "Gubernur Contoh meresmikan jembatan baru di Kota Kembang pada hari Senin pagi, "
+        "didampingi oleh para pejabat daerah dan ratusan warga yang datang sejak subuh."
+    ),
+    (
+        "Jembatan sepanjang dua ratus meter itu dibangun selama tiga tahun dengan anggaran "
+        "daerah, dan diharapkan memperlancar arus barang antara dua kabupaten yang bertetangga."
+    ),
+    (
+        "\u201cKami berharap jembatan ini membawa manfaat bagi semua warga,\u201d kata Gubernur "
+        "Contoh dalam sambutannya di depan warga yang memadati lokasi peresmian."
+    ),
+]

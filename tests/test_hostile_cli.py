@@ -13,21 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import PARAS
+
 WARTA = [sys.executable, "-m", "warta.cli"]
-PARAS = [
-    (
-        "Gubernur Contoh meresmikan jembatan baru di Kota Kembang pada hari Senin pagi, "
-        "didampingi oleh para pejabat daerah dan ratusan warga yang datang sejak subuh."
-    ),
-    (
-        "Jembatan sepanjang dua ratus meter itu dibangun selama tiga tahun dengan anggaran "
-        "daerah, dan diharapkan memperlancar arus barang antara dua kabupaten yang bertetangga."
-    ),
-    (
-        "\u201cKami berharap jembatan ini membawa manfaat bagi semua warga,\u201d kata Gubernur "
-        "Contoh dalam sambutannya di depan warga yang memadati lokasi peresmian."
-    ),
-]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import PARAS
 from warta.errors import DocumentTooLarge, EmptyDocument, InputError, MalformedDocument
 from warta.pipeline import analyze_documents
 from warta.record import Analysis
@@ -33,20 +34,6 @@ from warta.sources import (
 from warta.sources.warc import MAX_HEADER_BYTES
 from warta.store import open_store
 
-PARAS = [
-    (
-        "Gubernur Contoh meresmikan jembatan baru di Kota Kembang pada hari Senin pagi, "
-        "didampingi oleh para pejabat daerah dan ratusan warga yang datang sejak subuh."
-    ),
-    (
-        "Jembatan sepanjang dua ratus meter itu dibangun selama tiga tahun dengan anggaran "
-        "daerah, dan diharapkan memperlancar arus barang antara dua kabupaten yang bertetangga."
-    ),
-    (
-        "\u201cKami berharap jembatan ini membawa manfaat bagi semua warga,\u201d kata Gubernur "
-        "Contoh dalam sambutannya di depan warga yang memadati lokasi peresmian."
-    ),
-]
 GOOD = {"text": PARAS[0], "url": "https://contoh.id/a/1-jembatan"}
 
 

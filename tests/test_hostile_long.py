@@ -12,27 +12,13 @@ import json
 import pytest
 
 import warta.language
+from helpers import PARAS
 from warta.errors import WartaError
 from warta.language import load_pipeline
 from warta.language.windows import WINDOW_CHARS, join_docs, split_windows
 from warta.pipeline import analyze_documents
 from warta.record import Analysis
 from warta.sources import RawDocument, iter_bytes
-
-PARAS = [
-    (
-        "Gubernur Contoh meresmikan jembatan baru di Kota Kembang pada hari Senin pagi, "
-        "didampingi oleh para pejabat daerah dan ratusan warga yang datang sejak subuh."
-    ),
-    (
-        "Jembatan sepanjang dua ratus meter itu dibangun selama tiga tahun dengan anggaran "
-        "daerah, dan diharapkan memperlancar arus barang antara dua kabupaten yang bertetangga."
-    ),
-    (
-        "\u201cKami berharap jembatan ini membawa manfaat bagi semua warga,\u201d kata Gubernur "
-        "Contoh dalam sambutannya di depan warga yang memadati lokasi peresmian."
-    ),
-]
 
 
 def long_text(chars: int) -> str:

@@ -16,6 +16,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from helpers import PARAS
 from warta import sources
 from warta.errors import (
     BinaryDocument,
@@ -33,21 +34,6 @@ from warta.sources import (
     iter_documents,
     read_bytes,
 )
-
-PARAS = [
-    (
-        "Gubernur Contoh meresmikan jembatan baru di Kota Kembang pada hari Senin pagi, "
-        "didampingi oleh para pejabat daerah dan ratusan warga yang datang sejak subuh."
-    ),
-    (
-        "Jembatan sepanjang dua ratus meter itu dibangun selama tiga tahun dengan anggaran "
-        "daerah, dan diharapkan memperlancar arus barang antara dua kabupaten yang bertetangga."
-    ),
-    (
-        "\u201cKami berharap jembatan ini membawa manfaat bagi semua warga,\u201d kata Gubernur "
-        "Contoh dalam sambutannya di depan warga yang memadati lokasi peresmian."
-    ),
-]
 
 
 def article_html(
