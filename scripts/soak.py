@@ -42,7 +42,6 @@ import io
 import json
 import os
 import re
-import shutil
 import signal
 import socket
 import sqlite3
@@ -1221,7 +1220,24 @@ def main() -> int:
     finally:
         if args.workdir is None:
             _unlock(work)
-            shutil.rmtree(work, ignore_errors=True)
+            _remove_tree(work)
+
+
+def _remove_tree(top: Path) -> None:
+    """Remove ``top`` without recursion: ``shutil.rmtree`` recurses once per level and the
+    1,100-level hostile directory exceeds Python's recursion limit."""
+    found, todo = [], [top]
+    while todo:
+        folder = todo.pop()
+        found.append(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    todo.append(Path(entry.path))
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(found):
+        os.rmdir(folder)
 
 
 def _unlock(work: Path) -> None:
