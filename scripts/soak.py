@@ -1220,14 +1220,22 @@ def main() -> int:
         return _soak(args, work, limit, began)
     finally:
         if args.workdir is None:
-            _unlock(work)
-            shutil.rmtree(work, ignore_errors=True)
+            _remove(work)
 
 
-def _unlock(work: Path) -> None:
+def _remove(work: Path) -> None:
+    """Delete the work directory; shutil.rmtree recurses once per level, so the 1,100-level
+    directory is taken apart bottom-up first."""
     locked = work / "hostile" / "unreadable" / "terkunci"
     if locked.exists():
         locked.chmod(0o755)
+    chain = [work / "hostile" / "deep"]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for level in reversed(chain):
+        if level.is_dir():
+            shutil.rmtree(level, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def _soak(args: argparse.Namespace, work: Path, limit: int | None, began: float) -> int:
