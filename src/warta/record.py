@@ -120,7 +120,7 @@ class Dateline(_Record):
 @dataclass(slots=True)
 class Published(_Record):
     value: str  # ISO 8601 date or date-time
-    precision: str  # "day" | "minute" | "second" | "month" | "year"
+    precision: str  # "second" | "minute" (a date-time from metadata) | "day"
     how: str  # where it came from, e.g. "metadata", "url", "inferred from 'Kamis (16/12)'"
 
 
@@ -157,7 +157,7 @@ class Role(_Record):
 @dataclass(slots=True)
 class Entity(_Record):
     id: str  # stable within the article: "e1", "e2", ...
-    type: str  # PER | ORG | LOC | GPE | NORP | EVT | ...
+    type: str  # PER | ORG | LOC | GPE | NORP | GROUP (docs/schema.md)
     name: str  # canonical name
     kb_id: str | None = None  # knowledge-base id (Wikidata QID when known)
     cameo: str | None = None  # CAMEO actor code, e.g. "RUSGOV"
@@ -177,7 +177,8 @@ class Place(_Record):
     lon: float | None = None
     country: str | None = None  # ISO 3166 alpha-3
     admin1: str | None = None
-    kind: str | None = None  # country | admin1 | admin2 | city | region
+    # country, or the KB place level (province, regency, city, capital, region, sea, place)
+    kind: str | None = None
     kb_id: str | None = None
 
 
