@@ -330,7 +330,9 @@ def build_agents() -> tuple[list[dict], list[dict]]:
     """Agent words (word -> sector) and office titles (title -> sector, '*' when the
     organisation decides), both from the one table ``agents.txt``."""
     out, titles, seen = [], [], set()
-    for word, code, title in read_table(SOURCES / "agents.txt", 3):
+    for word, code, title, scope in read_table(SOURCES / "agents.txt", 4):
+        if scope not in ("", "events"):
+            raise SystemExit(f"agents.txt: {word}: scope must be empty or 'events', not {scope!r}")
         key = word.lower()
         if key in seen:
             raise SystemExit(f"agents.txt: duplicate {word}")
@@ -345,6 +347,7 @@ def build_agents() -> tuple[list[dict], list[dict]]:
                 "word": word,
                 "code": code,
                 "exact": exact,
+                "events_only": "1" if scope == "events" else "0",
                 "source": f"{CURATED} (codes: petrarch2:Phoenix.agents.txt)",
             }
         )
@@ -387,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     write_jsonl(out, "orgs", orgs)
     write_jsonl(out, "places", places)
     write_jsonl(out, "people", people)
-    write_tsv(out, "agents", agents, ["word", "code", "exact", "source"])
+    write_tsv(out, "agents", agents, ["word", "code", "exact", "events_only", "source"])
     write_tsv(out, "titles", titles, ["word", "sector", "source"])
     write_tsv(out, "fips", fips, ["alpha3", "fips", "source"])
     counts = {

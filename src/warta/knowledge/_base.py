@@ -99,8 +99,12 @@ class KnowledgeBase:
             if rec.get("nomatch"):
                 self._nomatch[e.id] = set(rec["nomatch"])
         self._agents: dict[str, str] = {}
+        self._event_agents: dict[str, str] = {}  # rows marked 'events' in agents.txt
         for row in agents:
             word, code = row["word"], row["code"]
+            if row.get("events_only") == "1":
+                self._event_agents[normalize(word)] = code
+                continue
             self._agents[normalize(word)] = code
             eid = "warta:agent/" + normalize(word).replace(" ", "-")
             if eid not in self._by_id:
@@ -220,13 +224,22 @@ class KnowledgeBase:
             return self._by_id[self._alpha2[key]]
         return None
 
-    def agent(self, word: str) -> str | None:
-        """The CAMEO sector code an agent word gives ("tentara" -> "MIL"), or None."""
+    def agent(self, word: str, *, in_events: bool = False) -> str | None:
+        """The CAMEO sector code an agent word gives ("tentara" -> "MIL"), or None.
+
+        ``in_events``: the event coder's reading of an actor phrase, which also knows the
+        rows of ``agents.txt`` marked 'events' ("kapal perang", "majelis")."""
         key = normalize(word).removeprefix("para ")
-        if key in self._agents:  # lexical doubles first: "mata-mata" (spy) is not "mata"
-            return self._agents[key]
+        tables = (self._event_agents, self._agents) if in_events else (self._agents,)
+        for table in tables:  # lexical doubles first: "mata-mata" (spy) is not "mata"
+            if key in table:
+                return table[key]
         m = _REDUP.match(key)  # plural reduplication: "mahasiswa-mahasiswa"
-        return self._agents.get(m.group(1)) if m else None
+        if m:
+            for table in tables:
+                if m.group(1) in table:
+                    return table[m.group(1)]
+        return None
 
     def fips(self, alpha3: str) -> str | None:
         """The FIPS 10-4 code (used by GDELT) of an ISO alpha-3 country code."""

@@ -80,7 +80,7 @@ def sector_word(words: str) -> str | None:
     MIL, "menteri pertahanan" GOV (the first sector of GOVMIL)."""
     low = words.lower()
     for key in dict.fromkeys((low, singular(low))):
-        got = kb().agent(key)
+        got = kb().agent(key, in_events=True)
         if got:
             return got.strip("~[]")[:3] or None
     return None
@@ -88,7 +88,7 @@ def sector_word(words: str) -> str | None:
 
 def is_agent_word(word: str) -> bool:
     """True when agents.txt gives the word a sector."""
-    return kb().agent(word) is not None
+    return kb().agent(word, in_events=True) is not None
 
 
 def country_code(words: str) -> str | None:
