@@ -12,17 +12,15 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from warta.lang.id import HOME_COUNTRY, alternation
+from warta.lang.id import HOME_COUNTRY, alternation, lexicon
 
 from .mentions import Context, Found, Mention, alpha3
-from .words import HONORIFICS, RANKS
 
 __all__ = ["country_in_name", "foreign_institutions", "generic", "names_home"]
 
-# A rank or honorific right before a country's name makes it a given name ("Kolonel
-# Turki", "Pangeran Turki"); "letnan" opens compound ranks ("Letnan Kolonel"), so it is no
-# rank of its own before a name; "putri" is also "women's" ("tunggal putri Indonesia").
-_GIVEN_NAME_TITLES = RANKS | {"letnan"} | (HONORIFICS - {"putri"})
+# A rank or title right before a country's name makes it a given name ("Kolonel Turki",
+# "Pangeran Turki"): a class of its own, narrower than every rank and honorific.
+_GIVEN_NAME_TITLES = lexicon().words("titles_before_given_name")
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])(?i:" + alternation(_GIVEN_NAME_TITLES) + r")\s+$")
 _ARABIC_NAME_NEXT = re.compile(r"\s+(?:al-|Al-|el-|bin\s|binti\s|ibn\s)")
 
