@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +22,7 @@ from warta.record import (
     Theme,
     Tone,
 )
+from warta.store import Store, open_store
 
 
 def make_analysis(n: int = 1, *, url: str | None = None, text: str | None = None) -> Analysis:
@@ -112,3 +115,11 @@ PARAS = [
         "Contoh dalam sambutannya di depan warga yang memadati lokasi peresmian."
     ),
 ]
+
+
+def small_store(path: Path) -> Store:
+    """A store at ``path`` holding three made-up articles (``make_analysis`` 0-2)."""
+    s = open_store(path)
+    for n in range(3):
+        s.put(make_analysis(n, url=f"https://contoh.id/{n}"))
+    return s

@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -81,37 +83,37 @@ def _post(url: str, token: str) -> int:
         return exc.code
 
 
-def test_serve_reads_the_token_file(tmp_path: Path):
-    secret = tmp_path / "token"
-    secret.write_text("rahasia-berkas\n", encoding="utf-8")
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV}
-    args = [
-        "serve",
-        "--db",
-        str(tmp_path / "w.db"),
-        "--port",
-        str(port),
-        "--token-file",
-        str(secret),
-    ]
-    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", *args], env=env,
+@contextmanager
+def _serving(args: list[str], env: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
+    """``warta serve ARGS`` as a real process, yielded once it listens; stopped after."""
+    port = args[args.index("--port") + 1]
+    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", "serve", *args], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
     try:
         for _ in range(600):  # wait for the server to listen (at most about a minute)
             assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                socket.create_connection(("127.0.0.1", int(port)), timeout=0.5).close()
                 break
             except OSError:
                 time.sleep(0.1)
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_reads_the_token_file(tmp_path: Path):
+    secret = tmp_path / "token"
+    secret.write_text("rahasia-berkas\n", encoding="utf-8")
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV}
+    args = ["--db", str(tmp_path / "w.db"), "--port", str(port), "--token-file", str(secret)]
+    with _serving(args, env) as proc:
         url = f"http://127.0.0.1:{port}/api/articles"
         assert _post(url, "salah") == 401
         assert _post(url, "rahasia-berkas") == 201
         assert "rahasia-berkas" not in " ".join(proc.args)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def _status_with_host(port: int, host_header: str) -> int:
@@ -127,21 +129,15 @@ def _status_with_host(port: int, host_header: str) -> int:
 
 def test_serve_answers_allowed_host_names_only(tmp_path: Path):
     port = _free_port()
-    args = ["serve", "--db", str(tmp_path / "w.db"), "--port", str(port),
-            "--allow-host", "warta.kantor.test"]  # fmt: skip
-    proc = subprocess.Popen([sys.executable, "-m", "warta.cli", *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
-    try:
-        for _ in range(600):
-            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    args = [
+        "--db",
+        str(tmp_path / "w.db"),
+        "--port",
+        str(port),
+        "--allow-host",
+        "warta.kantor.test",
+    ]
+    with _serving(args):
         assert _status_with_host(port, f"warta.kantor.test:{port}") == 200
         assert _status_with_host(port, f"localhost:{port}") == 200
         assert _status_with_host(port, "penyerang.test") == 400
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)

@@ -8,8 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import warta.pipeline
-from helpers import make_analysis
-from warta.store import open_store
+from helpers import make_analysis, small_store
 from warta.web import create_app
 
 LOCAL = "http://127.0.0.1:8765"
@@ -26,9 +25,7 @@ HOSTILE_URLS = [
 
 @pytest.fixture()
 def store(tmp_path):
-    s = open_store(tmp_path / "w.db")
-    for n in range(3):
-        s.put(make_analysis(n, url=f"https://contoh.id/{n}"))
+    s = small_store(tmp_path / "w.db")
     yield s
     s.close()
 
